@@ -1,0 +1,73 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "PullDoctor",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pulldoctor", targets: ["pulldoctor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+    ],
+    targets: [
+        // System libraries (Debian: libcurl4-openssl-dev, zlib1g-dev).
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Outbound HTTP: the only importer of CCurl.
+        .target(name: "CurlClient", dependencies: ["CCurl", "Redaction"], swiftSettings: swiftSettings),
+
+        // A redacting wrapper for credentials: prints as <redacted> everywhere.
+        .target(name: "Redaction", swiftSettings: swiftSettings),
+
+        // Alertmanager webhook payload and its validation (Foundation only).
+        .target(name: "Alerting", swiftSettings: swiftSettings),
+
+        // The YAML configuration tree, strict decoding, ${ENV} expansion.
+        .target(name: "Config", dependencies: ["Redaction", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+
+        // Metric names, the registry, process metrics and gzip of the exposition.
+        .target(name: "Telemetry", dependencies: [
+            "CZlib",
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "CoreMetrics", package: "swift-metrics"),
+        ], swiftSettings: swiftSettings),
+
+        // Hummingbird wiring: routes, auth, services; buildApplication(config:).
+        .target(name: "Server", dependencies: [
+            "Alerting", "Config", "Telemetry", "CurlClient",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+        ], swiftSettings: swiftSettings),
+
+        // Executable: argument parsing and wiring only.
+        .executableTarget(name: "pulldoctor", dependencies: [
+            "Server", "Config", "CurlClient", "Telemetry",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], swiftSettings: swiftSettings),
+
+        .testTarget(name: "AlertingTests", dependencies: ["Alerting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ConfigTests", dependencies: ["Config"], swiftSettings: swiftSettings),
+        .testTarget(name: "ServerTests", dependencies: [
+            "Server", "Config", "Telemetry", "CurlClient",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], swiftSettings: swiftSettings),
+    ]
+)

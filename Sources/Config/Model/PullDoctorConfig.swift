@@ -1,0 +1,30 @@
+/// The whole configuration file. Every field has a default, so an empty file (or none) is valid.
+///
+/// ```yaml
+/// web:
+///   listen_address: 0.0.0.0:9095
+/// ```
+public struct PullDoctorConfig: Sendable, Equatable {
+    /// The HTTP server: address, limits, auth. Defaults: see ``WebConfig``.
+    public var web: WebConfig
+    /// Logging. Defaults: level `info`, format `logfmt`. Flags `--log.level` and `--log.format` override.
+    public var log: LogConfig
+
+    public init(web: WebConfig = WebConfig(), log: LogConfig = LogConfig()) {
+        self.web = web
+        self.log = log
+    }
+}
+
+extension PullDoctorConfig: Decodable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case web, log
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        web = try c.decodeIfPresent(WebConfig.self, forKey: .web) ?? WebConfig()
+        log = try c.decodeIfPresent(LogConfig.self, forKey: .log) ?? LogConfig()
+    }
+}

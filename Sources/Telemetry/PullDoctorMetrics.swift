@@ -1,0 +1,82 @@
+import Prometheus
+
+/// Every metric PullDoctor exposes, named in this one file (Prometheus naming:
+/// `pulldoctor_<subsystem>_<name>_<unit>`). Each known label combination is created at start-up, so a
+/// series exists at 0 before its first event and `rate()` works from the first scrape.
+public final class PullDoctorMetrics: Sendable {
+    /// The registry `/metrics` exposes.
+    public let registry: PrometheusCollectorRegistry
+
+    /// Status codes the webhook answers; each gets a series at start-up.
+    public static let webhookCodes = ["200", "400", "401", "405", "413", "415", "500", "503"]
+
+    public init(version: String, revision: String, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.registry = registry
+        registry.makeGauge(
+            name: "pulldoctor_build_info", labels: [("version", version), ("revision", revision)],
+            help: "A metric with a constant '1' value labeled by the version and revision PullDoctor was built from."
+        ).set(1.0)
+        for code in Self.webhookCodes { _ = webhookRequests(code: code) }
+        for status in ["firing", "resolved"] { _ = alertsReceived(status: status) }
+        for handler in Self.handlers { _ = requestDuration(handler: handler) }
+        configReloadSuccessful.set(1.0)
+    }
+
+    // MARK: Webhook
+
+    /// `pulldoctor_webhook_requests_total{code}`: webhook requests by the status PullDoctor answered.
+    public func webhookRequests(code: String) -> Counter {
+        registry.makeCounter(
+            name: "pulldoctor_webhook_requests_total", labels: [("code", code)],
+            help: "Webhook requests received from Alertmanager, by HTTP status code answered.")
+    }
+
+    /// `pulldoctor_alerts_received_total{status}`: alerts in accepted webhook payloads.
+    public func alertsReceived(status: String) -> Counter {
+        registry.makeCounter(
+            name: "pulldoctor_alerts_received_total", labels: [("status", status)],
+            help: "Alerts received in accepted webhook payloads, by alert status.")
+    }
+
+    /// Route patterns timed by ``requestDuration(handler:)``.
+    public static let handlers = ["/webhook", "/metrics", "/-/healthy", "/-/ready", "/-/reload", "other"]
+
+    /// `pulldoctor_http_request_duration_seconds{handler}`: time to answer HTTP requests.
+    public func requestDuration(handler: String) -> DurationHistogram {
+        registry.makeDurationHistogram(
+            name: "pulldoctor_http_request_duration_seconds", labels: [("handler", handler)],
+            buckets: [
+                .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2.5), .milliseconds(5),
+                .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
+                .milliseconds(500), .seconds(1), .seconds(2.5),
+            ],
+            help: "Time taken to answer HTTP requests, by handler.")
+    }
+
+    // MARK: Configuration
+
+    /// `pulldoctor_config_last_reload_successful`: 1 when the last reload succeeded.
+    public var configReloadSuccessful: Gauge {
+        registry.makeGauge(
+            name: "pulldoctor_config_last_reload_successful",
+            help: "Whether the last configuration reload attempt was successful.")
+    }
+
+    /// `pulldoctor_config_last_reload_success_timestamp_seconds`: when the config was last loaded.
+    public var configReloadTimestamp: Gauge {
+        registry.makeGauge(
+            name: "pulldoctor_config_last_reload_success_timestamp_seconds",
+            help: "Timestamp of the last successful configuration reload.")
+    }
+
+    // MARK: Exposition
+
+    /// The text exposition (format 0.0.4): the registry's series, then the `process_*` series read from /proc.
+    public func exposition() -> [UInt8] {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(16 << 10)
+        registry.emit(into: &buffer)
+        ProcessMetrics.read().emit(into: &buffer)
+        return buffer
+    }
+}

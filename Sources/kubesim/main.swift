@@ -1,0 +1,3 @@
+import KubeSim
+import ArgumentParser
+print("stub")
