@@ -40,7 +40,7 @@ struct ConfigLoaderTests {
     struct Bad: Sendable, CustomTestStringConvertible {
         let file: String
         let reason: ConfigError.Reason
-        let line: Int?
+        let line: Int
         let field: String
         let mentions: String
         var testDescription: String { file }
@@ -55,7 +55,7 @@ struct ConfigLoaderTests {
         Bad(file: "conf.missing-env.yml", reason: .missingEnvironment, line: 3, field: "", mentions: "PULLDOCTOR_TEST_UNSET_VARIABLE"),
         Bad(file: "conf.both-auth.yml", reason: .invalidValue, line: 2, field: "web.auth", mentions: "not both"),
         Bad(file: "conf.missing-password-file.yml", reason: .unreadable, line: 5, field: "web.auth.basic_auth.password_file", mentions: "does-not-exist"),
-        Bad(file: "conf.syntax.yml", reason: .syntax, line: nil, field: "", mentions: ""),
+        Bad(file: "conf.syntax.yml", reason: .syntax, line: 4, field: "", mentions: "unexpected end"),
     ]
 
     @Test("bad files fail with the line and field", arguments: bad)
@@ -65,8 +65,7 @@ struct ConfigLoaderTests {
         } throws: { error in
             guard let error = error as? ConfigError else { return false }
             let text = error.description
-            return error.reason == bad.reason && (bad.line == nil ? error.reason == .syntax : error.line == bad.line)
-                && error.field == bad.field && text.contains(bad.mentions) && text.contains(bad.file)
+            return error.reason == bad.reason && error.line == bad.line && error.field == bad.field && text.contains(bad.mentions) && text.contains(bad.file)
         }
     }
 

@@ -21,7 +21,7 @@ struct WebhookRouteTests {
     @Test("a bad payload gets 400 naming the field")
     func badPayload() async throws {
         let body = try Fixture.text("webhook/alertmanager-firing.json")
-            .replacingOccurrences(of: #""startsAt":""#, with: #""startsAt":"x"#)
+            .replacingOccurrences(of: #""startsAt": ""#, with: #""startsAt": "x"#)
         try await TestServer.with { server in
             let response = try await server.post("/webhook", body: body)
             #expect(response.status == 400)

@@ -44,7 +44,7 @@ extension JSONValue {
             self = .string(scalar.string)
             return
         }
-        switch scalar.tag.name {
+        switch Tag.Name(rawValue: scalar.tag.rawValue) {
         case .null:
             self = .null
         case .bool:

@@ -42,10 +42,10 @@ public struct SimulatorConfig: Sendable, Equatable {
             let resourceName = try reader.resourceName(resource, at: path + ".resource", allowWildcard: true)
             forbidden.append(
                 AccessRule(
-                    verb: try rule["verb"].map { try reader.string($0, at: path + ".verb") },
+                    verb: try reader.optionalString(rule["verb"], at: path + ".verb"),
                     resource: resourceName,
-                    namespace: try rule["namespace"].map { try reader.string($0, at: path + ".namespace") },
-                    name: try rule["name"].map { try reader.string($0, at: path + ".name") }))
+                    namespace: try reader.optionalString(rule["namespace"], at: path + ".namespace"),
+                    name: try reader.optionalString(rule["name"], at: path + ".name")))
         }
         for (index, entry) in (root["failures"]?.arrayValue ?? []).enumerated() {
             let path = "failures[\(index)]"
@@ -53,13 +53,16 @@ public struct SimulatorConfig: Sendable, Equatable {
             guard let code = rule["code"]?.intValue, (400...599).contains(code) else {
                 throw reader.error("\(path).code must be an HTTP error status between 400 and 599")
             }
-            let resources = try rule["resource"].map { [try reader.resourceName($0, at: path + ".resource", allowWildcard: false)] }
+            var resources: [String] = []
+            if let resource = rule["resource"] {
+                resources = [try reader.resourceName(resource, at: path + ".resource", allowWildcard: false)]
+            }
+            let verb = try reader.optionalString(rule["verb"], at: path + ".verb")
             let every = rule["every"]?.intValue ?? 1
             guard every >= 1 else { throw reader.error("\(path).every must be 1 or more") }
             failures.append(
                 FailureRule(
-                    resources: resources ?? [],
-                    verbs: try rule["verb"].map { [try reader.string($0, at: path + ".verb")] } ?? [],
+                    resources: resources, verbs: verb.map { [$0] } ?? [],
                     code: code, every: every, times: rule["times"]?.intValue))
         }
     }
@@ -85,6 +88,11 @@ private struct ConfigReader {
     func string(_ value: JSONValue, at path: String) throws(FixtureError) -> String {
         guard let text = value.stringValue else { throw error("\(path) must be a string") }
         return text
+    }
+
+    func optionalString(_ value: JSONValue?, at path: String) throws(FixtureError) -> String? {
+        guard let value else { return nil }
+        return try string(value, at: path)
     }
 
     func duration(_ value: JSONValue, at path: String) throws(FixtureError) -> Duration {

@@ -43,7 +43,8 @@ extension PullSecretKey {
         return .match
     }
 
-    /// Go `filepath.Match` for one host label: `*` matches any run of characters, `?` exactly one.
+    /// Go `filepath.Match` for one host label: `*` matches any run of characters, `?` exactly one
+    /// (character classes are not supported; host names never need them).
     static func glob(_ pattern: [Character], matches text: [Character]) -> Bool {
         // reachable[j]: the pattern so far can consume exactly text[..<j].
         var reachable = [Bool](repeating: false, count: text.count + 1)

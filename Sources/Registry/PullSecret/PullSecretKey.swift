@@ -7,7 +7,8 @@ import Foundation
 public struct PullSecretKey: Hashable, Sendable, CustomStringConvertible {
     /// The key as written in the Secret.
     public let raw: String
-    /// The host and port the key names; may hold `*` and `?` globs.
+    /// The host and port the key names; may hold `*` globs. (A `?` cannot be used: URL parsing
+    /// takes it as the start of a query, in the kubelet as here.)
     public let host: RegistryHost
     /// The path prefix the key is limited to (`/team`), or empty for the whole registry.
     public let path: String
@@ -37,7 +38,7 @@ public struct PullSecretKey: Hashable, Sendable, CustomStringConvertible {
     public var normalized: String { host.name + path }
 
     /// Whether the host part holds a glob (`*.example.com`).
-    public var isWildcard: Bool { host.hostname.contains { $0 == "*" || $0 == "?" } }
+    public var isWildcard: Bool { host.hostname.contains("*") }
 
     /// Whether the key names the whole of Docker Hub under any of its aliases.
     public var isDockerHub: Bool { RegistryHost.isDockerHubKey(raw) }

@@ -45,10 +45,7 @@ struct PullSecretParser {
         switch type {
         case .dockerConfigJSON:
             guard let auths = top["auths"], !(auths is NSNull) else {
-                let hint = top.isEmpty ? "the document is {}" :
-                    "its top-level keys (\(top.keys.sorted().joined(separator: ", "))) look like the legacy "
-                    + ".dockercfg layout; wrap them in {\"auths\": {...}} or use type kubernetes.io/dockercfg"
-                throw fail(.noAuths, "\(type.dataKey) has no \"auths\" object; \(hint)")
+                throw fail(.noAuths, "\(type.dataKey) has no \"auths\" object; \(Self.missingAuthsHint(top))")
             }
             guard let map = auths as? [String: Any] else {
                 throw fail(.wrongType, "\"auths\" must be an object keyed by registry, not \(Self.jsonKind(auths))")
@@ -116,6 +113,19 @@ struct PullSecretParser {
 
     private func fail(_ reason: PullSecretError.Reason, entry: String? = nil, _ message: String) -> PullSecretError {
         PullSecretError(reason, secret: secretName, entry: entry, message: message)
+    }
+
+    /// What the document looks like instead. Only keys that look like registry hosts are named:
+    /// a broken document may have anything as a key.
+    private static func missingAuthsHint(_ top: [String: Any]) -> String {
+        if top.isEmpty { return "the document is {}" }
+        if !Set(top.keys).isDisjoint(with: stringFields) {
+            return "it looks like a single entry without its registry; write {\"auths\": {\"<registry>\": {...}}}"
+        }
+        let hosts = top.keys.filter { $0.contains(".") || $0.contains(":") }.sorted().prefix(5)
+        let named = hosts.isEmpty ? "" : " (\(hosts.joined(separator: ", ")))"
+        return "its top-level keys\(named) look like the legacy .dockercfg layout; wrap them in "
+            + "{\"auths\": {...}} or use type kubernetes.io/dockercfg"
     }
 
     /// The JSON type of a value, for messages (never the value itself).

@@ -1,0 +1,54 @@
+# PullDoctor — the two commands a fresh Debian machine needs:
+#   make demo   build and run PullDoctor (the demo when there is no cluster)
+#   make test   install what is missing, build, run every test and the end-to-end rig
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+SWIFT ?= swift
+BUILD_FLAGS ?=
+BIN := .build/debug/pulldoctor
+APT_PACKAGES := libcurl4-openssl-dev zlib1g-dev libsqlite3-dev prometheus prometheus-alertmanager \
+	docker-registry apache2-utils wrk python3 python3-yaml curl
+RIG_TIMEOUT ?= 300
+
+.PHONY: help deps build build-tests unit rig test run demo release clean
+
+help:
+	@echo "make demo    build and run PullDoctor on 127.0.0.1:9095"
+	@echo "make test    install missing packages, build, unit tests, end-to-end rig"
+	@echo "make run     build and run 'pulldoctor serve' (CONFIG=file to pass --config.file)"
+	@echo "make release build the release binary (.build/release/pulldoctor)"
+
+# Installs only what is missing; `apt-get update` runs once, before the first install.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS)
+
+build-tests: deps
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+
+unit: build-tests
+	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+
+rig: build-tests
+	PULLDOCTOR_BIN=$(BIN) timeout $(RIG_TIMEOUT) scripts/rig.sh
+
+test: unit rig
+
+run: build
+	$(BIN) serve $(if $(CONFIG),--config.file=$(CONFIG),--web.listen-address=127.0.0.1:9095)
+
+demo: run
+
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib $(BUILD_FLAGS)
+
+clean:
+	rm -rf .build

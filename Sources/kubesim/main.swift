@@ -1,3 +1,0 @@
-import KubeSim
-import ArgumentParser
-print("stub")
