@@ -8,7 +8,7 @@ SWIFT ?= swift
 BUILD_FLAGS ?=
 BIN := .build/debug/pulldoctor
 APT_PACKAGES := libcurl4-openssl-dev zlib1g-dev libsqlite3-dev prometheus prometheus-alertmanager \
-	docker-registry apache2-utils wrk python3 python3-yaml curl
+	docker-registry apache2-utils wrk python3 python3-yaml python3-cryptography openssl curl
 RIG_TIMEOUT ?= 300
 
 .PHONY: help deps build build-tests unit rig test run demo release clean

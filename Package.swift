@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "pulldoctor", targets: ["pulldoctor"]),
+        .executable(name: "kubesim", targets: ["kubesim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
@@ -31,6 +32,24 @@ let package = Package(
         // A redacting wrapper for credentials: prints as <redacted> everywhere.
         .target(name: "Redaction", swiftSettings: swiftSettings),
 
+        // Image references, pull-secret parsing and matching, and the registry probe.
+        .target(name: "Registry", dependencies: ["CurlClient"], swiftSettings: swiftSettings),
+
+        // Kubernetes access: kubeconfig discovery, typed read models, reads, Status errors, rate limit.
+        .target(name: "Kube", dependencies: ["CurlClient", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+
+        // The fixture cluster: a fake Kubernetes API server that real kubectl accepts.
+        .target(name: "KubeSim", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Yams", package: "Yams"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], swiftSettings: swiftSettings),
+        .executableTarget(name: "kubesim", dependencies: [
+            "KubeSim",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: swiftSettings),
+
         // Alertmanager webhook payload and its validation (Foundation only).
         .target(name: "Alerting", swiftSettings: swiftSettings),
 
@@ -47,7 +66,7 @@ let package = Package(
 
         // Hummingbird wiring: routes, auth, services; buildApplication(config:).
         .target(name: "Server", dependencies: [
-            "Alerting", "Config", "Telemetry", "CurlClient",
+            "Alerting", "Config", "Telemetry", "CurlClient", "Kube",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -63,9 +82,16 @@ let package = Package(
         ], swiftSettings: swiftSettings),
 
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"], swiftSettings: swiftSettings),
+        .testTarget(name: "CurlClientTests", dependencies: ["CurlClient"], swiftSettings: swiftSettings),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry"], swiftSettings: swiftSettings),
+        .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", .product(name: "Logging", package: "swift-log")],
+                    exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "KubeTests", dependencies: [
+            "Kube", "KubeSim", "CurlClient", .product(name: "Logging", package: "swift-log"),
+        ], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "ConfigTests", dependencies: ["Config"], swiftSettings: swiftSettings),
         .testTarget(name: "ServerTests", dependencies: [
-            "Server", "Config", "Telemetry", "CurlClient",
+            "Server", "Config", "Telemetry", "CurlClient", "Kube", "KubeSim",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: swiftSettings),

@@ -1,4 +1,5 @@
 import CCurl
+import Foundation
 
 /// Mapping from curl's result codes (and, for TLS, the verifier's result) to bounded error kinds.
 /// The diagnosis depends on these distinctions: "no such host" and "untrusted certificate" call for
@@ -19,8 +20,16 @@ extension CurlTransfer {
         case CURLE_COULDNT_RESOLVE_PROXY:
             return error(.proxy)
         case CURLE_COULDNT_CONNECT:
-            return error(lower.contains("proxy") ? .proxy : .connectionRefused)
+            // curl 7.88 names the proxy only sometimes; a configured proxy is what was being connected to.
+            return error(lower.contains("proxy") || usesProxy ? .proxy : .connectionRefused)
         case CURLE_OPERATION_TIMEDOUT:
+            // curl says which phase ran out: "Connection timed out after", "Resolving timed out after" and
+            // "SSL connection timeout" are the connect phase; "Operation timed out after" is the total.
+            if lower.hasPrefix("operation timed out") { return error(.timeout) }
+            if lower.hasPrefix("connection timed out") || lower.hasPrefix("resolving timed out")
+                || lower.contains("ssl connection timeout") || lower.hasPrefix("failed to connect") {
+                return error(.connectTimeout)
+            }
             return error(didConnect ? .timeout : .connectTimeout)
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR:
             return error(tlsKind(lower))
@@ -50,6 +59,24 @@ extension CurlTransfer {
             return error(.cancelled)
         default:
             return error(.other)
+        }
+    }
+
+    /// Whether this request goes through a proxy: set explicitly, or from the environment as curl reads it.
+    private var usesProxy: Bool {
+        switch request.proxy {
+        case .none: return false
+        case .url: return true
+        case .environment:
+            let env = ProcessInfo.processInfo.environment
+            let https = request.url.lowercased().hasPrefix("https:")
+            let proxy = https ? (env["https_proxy"] ?? env["HTTPS_PROXY"]) : env["http_proxy"]
+            guard let proxy, !proxy.isEmpty else { return false }
+            let noProxy = (env["no_proxy"] ?? env["NO_PROXY"] ?? "").split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces).lowercased()
+            }
+            let host = self.host.lowercased()
+            return !noProxy.contains { $0 == "*" || host == $0 || host.hasSuffix($0.hasPrefix(".") ? $0 : "." + $0) }
         }
     }
 

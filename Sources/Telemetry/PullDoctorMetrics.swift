@@ -19,6 +19,12 @@ public final class PullDoctorMetrics: Sendable {
         for code in Self.webhookCodes { _ = webhookRequests(code: code) }
         for status in ["firing", "resolved"] { _ = alertsReceived(status: status) }
         for handler in Self.handlers { _ = requestDuration(handler: handler) }
+        for resource in Self.kubeResources {
+            for verb in ["get", "list"] {
+                _ = kubeAPIRequestDuration(resource: resource, verb: verb)
+                for code in ["200", "403", "404"] { _ = kubeAPIRequests(resource: resource, verb: verb, code: code) }
+            }
+        }
         configReloadSuccessful.set(1.0)
     }
 
@@ -51,6 +57,33 @@ public final class PullDoctorMetrics: Sendable {
                 .milliseconds(500), .seconds(1), .seconds(2.5),
             ],
             help: "Time taken to answer HTTP requests, by handler.")
+    }
+
+    // MARK: Kubernetes API
+
+    /// Resources the Kubernetes client reads; each gets its series at start-up.
+    public static let kubeResources = [
+        "pods", "events", "secrets", "serviceaccounts", "nodes", "replicasets", "deployments", "statefulsets",
+        "daemonsets", "jobs", "cronjobs",
+    ]
+
+    /// `pulldoctor_kube_api_requests_total{resource,verb,code}`: Kubernetes API requests by outcome
+    /// (`code` is the HTTP status, or a transport kind such as `timeout`, or `throttled`).
+    public func kubeAPIRequests(resource: String, verb: String, code: String) -> Counter {
+        registry.makeCounter(
+            name: "pulldoctor_kube_api_requests_total", labels: [("resource", resource), ("verb", verb), ("code", code)],
+            help: "Requests to the Kubernetes API, by resource, verb and HTTP status or transport failure.")
+    }
+
+    /// `pulldoctor_kube_api_request_duration_seconds{resource,verb}`: Kubernetes API latency (client wait included).
+    public func kubeAPIRequestDuration(resource: String, verb: String) -> DurationHistogram {
+        registry.makeDurationHistogram(
+            name: "pulldoctor_kube_api_request_duration_seconds", labels: [("resource", resource), ("verb", verb)],
+            buckets: [
+                .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+                .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10),
+            ],
+            help: "Time taken by Kubernetes API requests, client-side rate-limit wait included.")
     }
 
     // MARK: Configuration

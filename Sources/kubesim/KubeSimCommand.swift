@@ -47,12 +47,8 @@ struct KubeSimCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "kubesim")
-        let server: KubeSimServer
-        do {
-            server = try KubeSimServer.load(fixtures: fixtures, values: placeholders, logger: logger)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        // A fixture error is thrown as is: ArgumentParser prints its description and exits 1, no usage text.
+        let server = try KubeSimServer.load(fixtures: fixtures, values: placeholders, logger: logger)
         let counts = server.api.store.counts.map { "\($0.resource)=\($0.count)" }.joined(separator: " ")
         try await server.run(host: address.host, port: address.port) { port in
             let bound = ListenAddress("\(address.host.contains(":") ? "[\(address.host)]" : address.host):\(port)")

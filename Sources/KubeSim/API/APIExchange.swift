@@ -29,7 +29,7 @@ public struct APIResponse: Sendable {
     public var contentType: String
     /// The body.
     public var body: [UInt8]
-    /// Headers beyond `Content-Type`, e.g. `Retry-After`.
+    /// Headers beyond `Content-Type`; only `Retry-After` is sent.
     public var headers: [(name: String, value: String)]
 
     /// A response.

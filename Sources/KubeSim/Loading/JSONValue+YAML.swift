@@ -44,7 +44,7 @@ extension JSONValue {
             self = .string(scalar.string)
             return
         }
-        switch Tag.Name(rawValue: scalar.tag.rawValue) {
+        switch Tag.Name(rawValue: node.tag.rawValue) {
         case .null:
             self = .null
         case .bool:

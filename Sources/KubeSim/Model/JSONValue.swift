@@ -5,12 +5,19 @@
 /// Objects keep their key order, so a fixture written as `apiVersion, kind, metadata, spec, status` is served
 /// the same way, and `Status` bodies come out in the order the real API server writes them.
 public enum JSONValue: Sendable, Equatable {
+    /// `null`, also what an empty YAML value (`key:`) reads as.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number without fraction.
     case int(Int)
+    /// A number with a fraction or exponent.
     case double(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object, members in order.
     case object(JSONObject)
 
     /// The member `key` of an object, or `nil` for a missing key or a value that is not an object.

@@ -21,8 +21,8 @@ struct KubeSimResponder: HTTPResponder {
         let answer = await api.respond(to: apiRequest)
         var headers = HTTPFields()
         headers[.contentType] = answer.contentType
-        for header in answer.headers {
-            if let name = HTTPField.Name(header.name) { headers[name] = header.value }
+        for header in answer.headers where header.name == "Retry-After" {
+            headers[.retryAfter] = header.value
         }
         let buffer = ByteBuffer(bytes: answer.body)
         headers[.contentLength] = String(buffer.readableBytes)

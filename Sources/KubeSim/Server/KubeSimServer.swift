@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// kubesim as a server: the fixture API on a plain-HTTP port.
 ///
@@ -30,31 +31,23 @@ public struct KubeSimServer: Sendable {
         return KubeSimServer(cluster: cluster, logger: logger)
     }
 
-    /// Serves until the task is cancelled or, with `handleSignals`, until SIGTERM or SIGINT. `onListening`
-    /// runs once the socket is bound, with the actual port (useful with port 0).
+    /// Serves until the task is cancelled or, with `handleSignals`, until SIGTERM or SIGINT (both shut down
+    /// gracefully). `onListening` runs once the socket is bound, with the actual port (useful with port 0).
     public func run(
         host: String, port: Int, handleSignals: Bool = true, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
-        let app = Application(
-            responder: KubeSimResponder(api: api),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "kubesim"),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
-            logger: logger)
-        if handleSignals {
-            try await app.runService()
-        } else {
-            try await app.run()
-        }
+        let group = serviceGroup(host: host, port: port, handleSignals: handleSignals, onListening: onListening)
+        try await group.run()
     }
 
     /// Starts serving in the background on `host:port` (port 0 picks a free one) and returns once the socket
     /// is bound.
     public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> RunningKubeSim {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let server = self
+        let group = serviceGroup(host: host, port: port, handleSignals: false) { continuation.yield($0) }
         let task = Task {
             defer { continuation.finish() }
-            try await server.run(host: host, port: port, handleSignals: false) { continuation.yield($0) }
+            try await group.run()
         }
         var iterator = ports.makeAsyncIterator()
         guard let boundPort = await iterator.next() else {
@@ -62,7 +55,19 @@ public struct KubeSimServer: Sendable {
             if case .failure(let error) = await task.result { throw error }
             throw KubeSimStartError(host: host, port: port)
         }
-        return RunningKubeSim(host: host, port: boundPort, api: api, task: task)
+        return RunningKubeSim(host: host, port: boundPort, api: api, group: group, task: task)
+    }
+
+    private func serviceGroup(
+        host: String, port: Int, handleSignals: Bool, onListening: @escaping @Sendable (Int) async -> Void
+    ) -> ServiceGroup {
+        let app = Application(
+            responder: KubeSimResponder(api: api),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "kubesim"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
+            logger: logger)
+        return ServiceGroup(
+            configuration: .init(services: [app], gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [], logger: logger))
     }
 }
 
@@ -74,12 +79,14 @@ public final class RunningKubeSim: Sendable {
     public let port: Int
     /// The API it serves: its `faults` and `requests` can be driven directly from tests.
     public let api: KubeAPI
+    private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    init(host: String, port: Int, api: KubeAPI, task: Task<Void, any Error>) {
+    init(host: String, port: Int, api: KubeAPI, group: ServiceGroup, task: Task<Void, any Error>) {
         self.host = host
         self.port = port
         self.api = api
+        self.group = group
         self.task = task
     }
 
@@ -111,9 +118,9 @@ public final class RunningKubeSim: Sendable {
         """
     }
 
-    /// Stops the server and waits until it has closed its socket.
+    /// Shuts the server down gracefully and waits until it has closed its socket.
     public func stop() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
         _ = await task.result
     }
 }
