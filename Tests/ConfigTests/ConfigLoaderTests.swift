@@ -18,6 +18,19 @@ struct ConfigLoaderTests {
         #expect(config.web.externalURL == "https://pulldoctor.example.com")
         #expect(config.web.auth?.bearerToken?.value == "s3cr3t-token-value")
         #expect(config.log == LogConfig(level: .debug, format: .json))
+        #expect(config.kubernetes == KubernetesConfig(context: "kind-pulldoctor", qps: 50, burst: 100, requestTimeout: .milliseconds(1500)))
+    }
+
+    @Test("durations in Prometheus style", arguments: [
+        ("500ms", Duration.milliseconds(500)), ("5s", .seconds(5)), ("1m30s", .seconds(90)), ("2h", .seconds(7200)),
+    ])
+    func durations(text: String, expected: Duration) {
+        #expect(ConfigDuration.parse(text) == expected)
+    }
+
+    @Test("bad durations are rejected", arguments: ["", "5", "s", "-1s", "0s", "5 s", "1d", "1.5s"])
+    func badDurations(text: String) {
+        #expect(ConfigDuration.parse(text) == nil)
     }
 
     @Test("an empty file and no file give the documented defaults")
@@ -28,6 +41,7 @@ struct ConfigLoaderTests {
         #expect(config.web.maxRequestBytes == 32 * 1024 * 1024)
         #expect(config.web.auth == nil)
         #expect(config.log == LogConfig(level: .info, format: .logfmt))
+        #expect(config.kubernetes == KubernetesConfig(qps: 20, burst: 40, requestTimeout: .seconds(5)))
     }
 
     @Test("a password file is read relative to the config file, without its newline")
@@ -55,6 +69,7 @@ struct ConfigLoaderTests {
         Bad(file: "conf.missing-env.yml", reason: .missingEnvironment, line: 3, field: "", mentions: "PULLDOCTOR_TEST_UNSET_VARIABLE"),
         Bad(file: "conf.both-auth.yml", reason: .invalidValue, line: 2, field: "web.auth", mentions: "not both"),
         Bad(file: "conf.missing-password-file.yml", reason: .unreadable, line: 5, field: "web.auth.basic_auth.password_file", mentions: "does-not-exist"),
+        Bad(file: "conf.bad-duration.yml", reason: .invalidValue, line: 3, field: "kubernetes.request_timeout", mentions: "duration"),
         Bad(file: "conf.syntax.yml", reason: .syntax, line: 4, field: "", mentions: "unexpected end"),
     ]
 

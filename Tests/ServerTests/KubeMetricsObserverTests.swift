@@ -1,3 +1,4 @@
+import Config
 import CurlClient
 import Foundation
 import Kube
@@ -11,7 +12,7 @@ struct KubeMetricsObserverTests {
     static let clusters = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/clusters")
 
-    @Test("the client's requests to kubesim are counted by resource, verb and code, with latency")
+    @Test("the client built from the kubernetes: settings; its requests to kubesim are counted by resource, verb and code, with latency")
     func counted() async throws {
         let cluster = try FixtureLoader(values: ["REGISTRY_AUTH": "127.0.0.1:5999"])
             .load(directory: Self.clusters.appendingPathComponent("rbac-forbids-secrets").path)
@@ -21,9 +22,9 @@ struct KubeMetricsObserverTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("config").path
         try sim.kubeconfig(namespace: "shop").write(toFile: path, atomically: true, encoding: .utf8)
-        let connection = try KubeConfigLoader().loadKubeconfig(paths: [path])
         let transport = CurlClient()
-        let client = KubeClient(connection: connection, transport: transport, observer: KubeMetricsObserver(metrics: metrics))
+        let client = try KubeClientFactory.make(
+            KubernetesConfig(kubeconfig: path, qps: 100, burst: 10), transport: transport, metrics: metrics)
 
         _ = try await client.pods.list(in: .namespace("shop"))
         _ = try? await client.pods.get("no-such-pod", in: "shop")

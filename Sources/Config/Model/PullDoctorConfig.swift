@@ -9,16 +9,19 @@ public struct PullDoctorConfig: Sendable, Equatable {
     public var web: WebConfig
     /// Logging. Defaults: level `info`, format `logfmt`. Flags `--log.level` and `--log.format` override.
     public var log: LogConfig
+    /// The Kubernetes API: kubeconfig, context, client rate limit. Defaults: see ``KubernetesConfig``.
+    public var kubernetes: KubernetesConfig
 
-    public init(web: WebConfig = WebConfig(), log: LogConfig = LogConfig()) {
+    public init(web: WebConfig = WebConfig(), log: LogConfig = LogConfig(), kubernetes: KubernetesConfig = KubernetesConfig()) {
         self.web = web
         self.log = log
+        self.kubernetes = kubernetes
     }
 }
 
 extension PullDoctorConfig: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case web, log
+        case web, log, kubernetes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -26,5 +29,6 @@ extension PullDoctorConfig: Decodable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         web = try c.decodeIfPresent(WebConfig.self, forKey: .web) ?? WebConfig()
         log = try c.decodeIfPresent(LogConfig.self, forKey: .log) ?? LogConfig()
+        kubernetes = try c.decodeIfPresent(KubernetesConfig.self, forKey: .kubernetes) ?? KubernetesConfig()
     }
 }

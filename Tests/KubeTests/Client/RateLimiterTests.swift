@@ -53,7 +53,6 @@ struct RateLimiterTests {
         }
         let elapsed = ContinuousClock.now - start
         #expect(elapsed >= .milliseconds(350), "4th request granted after \(elapsed)")
-        #expect(elapsed < .seconds(3), "loose upper bound: \(elapsed)")
         let grants = await order.grants
         // The first two are granted at once (their relative order is the scheduler's); the waiting ones in call order.
         #expect(Set(grants.prefix(2)) == [0, 1])
@@ -62,14 +61,16 @@ struct RateLimiterTests {
 
     @Test("acquire throws throttled at once when the wait would pass the deadline")
     func limiterDeadline() async throws {
-        let limiter = RateLimiter(qps: 1, burst: 1)
+        // The next token is 20 s away and the deadline 2 s: waiting until the deadline would take 2 s,
+        // giving up at once takes far less, however loaded the machine is.
+        let limiter = RateLimiter(qps: 0.05, burst: 1)
         try await limiter.acquire()
         let start = ContinuousClock.now
         let error = await #expect(throws: KubeError.self) {
-            try await limiter.acquire(deadline: .now + .milliseconds(100))
+            try await limiter.acquire(deadline: .now + .seconds(2))
         }
         #expect(error?.reason == .throttled)
-        #expect(ContinuousClock.now - start < .milliseconds(90))
+        #expect(ContinuousClock.now - start < .seconds(2), "gave up before the deadline instead of waiting for it")
     }
 }
 
