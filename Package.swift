@@ -50,6 +50,12 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: swiftSettings),
 
+        // The diagnosis: vocabulary, message classifier, case file, decision rules, remediation. Pure: no I/O.
+        .target(name: "Diagnosis", dependencies: ["Registry"], swiftSettings: swiftSettings),
+
+        // Gathers the facts for a diagnosis from the cluster and the registry: cached, coalesced, bounded.
+        .target(name: "Investigation", dependencies: ["Diagnosis", "Kube", "Registry", "Alerting", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+
         // Alertmanager webhook payload and its validation (Foundation only).
         .target(name: "Alerting", swiftSettings: swiftSettings),
 
@@ -66,7 +72,7 @@ let package = Package(
 
         // Hummingbird wiring: routes, auth, services; buildApplication(config:).
         .target(name: "Server", dependencies: [
-            "Alerting", "Config", "Telemetry", "CurlClient", "Kube",
+            "Alerting", "Config", "Telemetry", "CurlClient", "Kube", "Registry", "Diagnosis", "Investigation",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -89,6 +95,10 @@ let package = Package(
         .testTarget(name: "KubeTests", dependencies: [
             "Kube", "KubeSim", "CurlClient", .product(name: "Logging", package: "swift-log"),
         ], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "InvestigationTests", dependencies: [
+            "Investigation", "Diagnosis", "Kube", "KubeSim", "CurlClient", "Registry",
+            .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams"),
+        ], swiftSettings: swiftSettings),
         .testTarget(name: "ConfigTests", dependencies: ["Config"], swiftSettings: swiftSettings),
         .testTarget(name: "ServerTests", dependencies: [
             "Server", "Config", "Telemetry", "CurlClient", "Kube", "KubeSim",

@@ -19,6 +19,12 @@ public final class PullDoctorMetrics: Sendable {
         for code in Self.webhookCodes { _ = webhookRequests(code: code) }
         for status in ["firing", "resolved"] { _ = alertsReceived(status: status) }
         for handler in Self.handlers { _ = requestDuration(handler: handler) }
+        for category in Self.categories {
+            _ = imagePullFailingPods(category: category)
+            for confidence in ["high", "medium", "low"] { _ = diagnoses(category: category, confidence: confidence) }
+        }
+        _ = diagnosisDuration
+        _ = registryProbeDuration
         for resource in Self.kubeResources {
             for verb in ["get", "list"] {
                 _ = kubeAPIRequestDuration(resource: resource, verb: verb)
@@ -57,6 +63,66 @@ public final class PullDoctorMetrics: Sendable {
                 .milliseconds(500), .seconds(1), .seconds(2.5),
             ],
             help: "Time taken to answer HTTP requests, by handler.")
+    }
+
+    // MARK: Diagnosis
+
+    /// Category label values (the fixed vocabulary; Telemetry does not import the Diagnosis target).
+    public static let categories = [
+        "registry_auth", "image_not_found", "auth_or_not_found", "network", "tls", "rate_limited", "invalid_reference",
+        "platform_mismatch", "disk_pressure", "never_pull", "policy_rejected", "registry_error", "unknown",
+    ]
+
+    /// `pulldoctor_image_pull_failures_total{category,reason}`: distinct failures (an alert's fingerprint and
+    /// startsAt counted once, however often Alertmanager re-sends it). `extra` adds the optional
+    /// `namespace` / `registry` labels when they are switched on.
+    public func imagePullFailures(category: String, reason: String, extra: [(String, String)] = []) -> Counter {
+        registry.makeCounter(
+            name: "pulldoctor_image_pull_failures_total", labels: [("category", category), ("reason", reason)] + extra,
+            help: "Distinct image-pull failures diagnosed, by cause (each alert occurrence counted once).")
+    }
+
+    /// `pulldoctor_image_pull_failing_pods{category}`: pods failing to pull now, by cause.
+    public func imagePullFailingPods(category: String) -> Gauge {
+        registry.makeGauge(
+            name: "pulldoctor_image_pull_failing_pods", labels: [("category", category)],
+            help: "Pods currently failing to pull their image, by cause (resolved alerts take them off).")
+    }
+
+    /// `pulldoctor_diagnoses_total{category,confidence}`: diagnoses made (one per incident investigation).
+    public func diagnoses(category: String, confidence: String) -> Counter {
+        registry.makeCounter(
+            name: "pulldoctor_diagnoses_total", labels: [("category", category), ("confidence", confidence)],
+            help: "Diagnoses made, by category and confidence.")
+    }
+
+    /// `pulldoctor_diagnosis_duration_seconds`: time from the start of an investigation to its verdict.
+    public var diagnosisDuration: DurationHistogram {
+        registry.makeDurationHistogram(
+            name: "pulldoctor_diagnosis_duration_seconds",
+            buckets: [
+                .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
+                .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10),
+            ],
+            help: "Time taken to investigate and decide one incident.")
+    }
+
+    /// `pulldoctor_registry_probes_total{outcome}`: registry probes sent (cache hits excluded).
+    public func registryProbes(outcome: String) -> Counter {
+        registry.makeCounter(
+            name: "pulldoctor_registry_probes_total", labels: [("outcome", outcome)],
+            help: "Registry probes sent, by outcome (cached answers are not counted).")
+    }
+
+    /// `pulldoctor_registry_probe_duration_seconds`: registry probe latency.
+    public var registryProbeDuration: DurationHistogram {
+        registry.makeDurationHistogram(
+            name: "pulldoctor_registry_probe_duration_seconds",
+            buckets: [
+                .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
+                .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10),
+            ],
+            help: "Time taken by registry probes.")
     }
 
     // MARK: Kubernetes API

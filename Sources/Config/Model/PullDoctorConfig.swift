@@ -11,17 +11,21 @@ public struct PullDoctorConfig: Sendable, Equatable {
     public var log: LogConfig
     /// The Kubernetes API: kubeconfig, context, client rate limit. Defaults: see ``KubernetesConfig``.
     public var kubernetes: KubernetesConfig
+    /// The diagnosis and the registry probe. Defaults: see ``DiagnosisConfig``.
+    public var diagnosis: DiagnosisConfig
 
-    public init(web: WebConfig = WebConfig(), log: LogConfig = LogConfig(), kubernetes: KubernetesConfig = KubernetesConfig()) {
+    public init(web: WebConfig = WebConfig(), log: LogConfig = LogConfig(), kubernetes: KubernetesConfig = KubernetesConfig(),
+                diagnosis: DiagnosisConfig = DiagnosisConfig()) {
         self.web = web
         self.log = log
         self.kubernetes = kubernetes
+        self.diagnosis = diagnosis
     }
 }
 
 extension PullDoctorConfig: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case web, log, kubernetes
+        case web, log, kubernetes, diagnosis
     }
 
     public init(from decoder: any Decoder) throws {
@@ -30,5 +34,6 @@ extension PullDoctorConfig: Decodable {
         web = try c.decodeIfPresent(WebConfig.self, forKey: .web) ?? WebConfig()
         log = try c.decodeIfPresent(LogConfig.self, forKey: .log) ?? LogConfig()
         kubernetes = try c.decodeIfPresent(KubernetesConfig.self, forKey: .kubernetes) ?? KubernetesConfig()
+        diagnosis = try c.decodeIfPresent(DiagnosisConfig.self, forKey: .diagnosis) ?? DiagnosisConfig()
     }
 }

@@ -1,4 +1,8 @@
+import Alerting
 import Config
+import Diagnosis
+import CurlClient
+import Investigation
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -12,13 +16,17 @@ public struct ServerOptions: Sendable {
     public var logger: Logger
     /// Called once the server listens, with the bound port (useful with port 0).
     public var onListening: @Sendable (Int) async -> Void
+    /// Called with every diagnosis (tests and the demo watch them here).
+    public var onDiagnosis: DiagnosisWorker.Sink
 
     public init(config: PullDoctorConfig, configPath: String? = nil, logger: Logger,
-                onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
+                onListening: @escaping @Sendable (Int) async -> Void = { _ in },
+                onDiagnosis: @escaping DiagnosisWorker.Sink = { _, _ in }) {
         self.config = config
         self.configPath = configPath
         self.logger = logger
         self.onListening = onListening
+        self.onDiagnosis = onDiagnosis
     }
 }
 
@@ -28,7 +36,22 @@ public func buildApplication(_ options: ServerOptions) throws -> some Applicatio
     let metrics = PullDoctorMetrics(version: BuildInfo.version, revision: BuildInfo.revision)
     let state = ServerState(
         config: options.config, configPath: options.configPath, metrics: metrics, logger: options.logger)
-    let intake = AlertQueue(capacity: 10_000, logger: options.logger)
+    let transport = CurlClient()
+    let worker = DiagnosisPipeline.make(
+        config: options.config, transport: transport, metrics: metrics, logger: options.logger, sink: options.onDiagnosis)
+    let logger = options.logger
+    let intake = AlertQueue(capacity: 10_000) { payload in
+        guard let worker else {
+            for alert in payload.alerts {
+                logger.info("alert received", metadata: [
+                    "pulldoctor.alertname": "\(alert.labels["alertname"] ?? "")", "pulldoctor.namespace": "\(alert.labels["namespace"] ?? "")",
+                    "pulldoctor.pod": "\(alert.labels["pod"] ?? "")", "pulldoctor.status": "\(alert.status.rawValue)",
+                ])
+            }
+            return
+        }
+        await worker.handle(payload)
+    }
     let router = Router(context: BasicRequestContext.self)
     router.middlewares.add(RequestTimingMiddleware(metrics: metrics))
     WebhookRoute(state: state, intake: intake).register(on: router)

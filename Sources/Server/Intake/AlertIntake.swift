@@ -1,5 +1,4 @@
 import Alerting
-import Logging
 import ServiceLifecycle
 
 /// Where accepted webhook payloads go. The webhook answers 2xx only when `accept` returns.
@@ -21,15 +20,15 @@ public struct IntakeError: Error, Sendable, CustomStringConvertible {
 }
 
 /// A bounded in-memory queue between the webhook and the background work, run as a Service.
-/// The consumer logs each alert; the diagnosis worker takes its place in a later stage.
+/// Each payload goes to `consumer` (the diagnosis worker), several at once; the worker bounds its own work.
 final class AlertQueue: AlertIntake, Service {
     private let stream: AsyncStream<WebhookPayload>
     private let continuation: AsyncStream<WebhookPayload>.Continuation
-    private let logger: Logger
+    private let consumer: @Sendable (WebhookPayload) async -> Void
 
-    init(capacity: Int, logger: Logger) {
+    init(capacity: Int, consumer: @escaping @Sendable (WebhookPayload) async -> Void) {
         (stream, continuation) = AsyncStream.makeStream(of: WebhookPayload.self, bufferingPolicy: .bufferingOldest(capacity))
-        self.logger = logger
+        self.consumer = consumer
     }
 
     func accept(_ payload: WebhookPayload) async throws {
@@ -44,15 +43,9 @@ final class AlertQueue: AlertIntake, Service {
     func run() async throws {
         // Drain what was accepted before the shutdown signal, then stop.
         await withGracefulShutdownHandler {
-            for await payload in stream {
-                for alert in payload.alerts {
-                    logger.info("alert received", metadata: [
-                        "pulldoctor.alertname": "\(alert.labels["alertname"] ?? "")",
-                        "pulldoctor.namespace": "\(alert.labels["namespace"] ?? "")",
-                        "pulldoctor.pod": "\(alert.labels["pod"] ?? "")",
-                        "pulldoctor.status": "\(alert.status.rawValue)",
-                        "pulldoctor.fingerprint": "\(alert.fingerprint)",
-                    ])
+            await withDiscardingTaskGroup { group in
+                for await payload in stream {
+                    group.addTask { await self.consumer(payload) }
                 }
             }
         } onGracefulShutdown: { [continuation] in

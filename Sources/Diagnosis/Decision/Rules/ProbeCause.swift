@@ -1,0 +1,51 @@
+import Registry
+
+/// The registry probe's answer, where it names a cause. The probe runs from PullDoctor's network
+/// position: for network and TLS causes it is medium confidence unless the node's messages agree.
+struct ProbeCause: DecisionRule {
+    func evaluate(_ s: Signals) -> Decision? {
+        guard let probe = s.file.probe, let (category, reason) = Self.map(probe.outcome) else { return nil }
+        let image = s.reference?.description ?? s.container?.image ?? "the image"
+        let registry = s.reference?.registry ?? "the registry"
+        let agrees = s.findings.contains { $0.category == category }
+        let local = [.network, .tls].contains(category)
+        let confidence: Confidence = local && !agrees ? .medium : .high
+        let summary: String = switch probe.outcome {
+        case .tagNotFound: "Tag \"\(s.reference?.tag ?? "")\" does not exist in \(registry)/\(s.reference?.repository ?? "")."
+        case .digestNotFound: "No manifest with digest \(s.reference?.digest ?? "") exists in \(registry)/\(s.reference?.repository ?? "")."
+        case .repositoryNotFound: "Repository \(s.reference?.repository ?? "") does not exist in \(registry)."
+        case .credentialsRejected: "\(registry) rejects the credentials of the pull secret for \(image)."
+        case .denied: "\(registry) knows the credentials but denies pulling \(image)."
+        case .rateLimited: "\(registry) is rate-limiting pulls of \(image)."
+        case .platformMissing: "\(image) has no variant for the node's platform (\(s.file.node.map { "\($0.operatingSystem ?? "linux")/\($0.architecture ?? "?")" } ?? "unknown"))."
+        default: "\(probe.outcome.meaning) (\(registry))"
+        }
+        return Decision(category, reason, confidence, summary)
+    }
+
+    static func map(_ outcome: ProbeOutcome) -> (Category, Reason)? {
+        switch outcome {
+        case .tagNotFound: (.imageNotFound, .tagNotFound)
+        case .digestNotFound: (.imageNotFound, .digestNotFound)
+        case .repositoryNotFound: (.imageNotFound, .repositoryNotFound)
+        case .credentialsRejected: (.registryAuth, .credentialsRejected)
+        case .authRequired: (.registryAuth, .authRequired)
+        case .denied: (.registryAuth, .forbidden)
+        case .rateLimited: (.rateLimited, .registryRateLimit)
+        case .platformMissing: (.platformMismatch, .noMatchingPlatform)
+        case .dns: (.network, .dns)
+        case .connectionRefused: (.network, .connectionRefused)
+        case .connectTimeout, .timeout, .tokenEndpointUnreachable: (.network, .timeout)
+        case .proxy: (.network, .proxy)
+        case .connectionReset: (.network, .connectionReset)
+        case .tlsUnknownAuthority: (.tls, .unknownAuthority)
+        case .tlsNameMismatch: (.tls, .nameMismatch)
+        case .tlsExpired: (.tls, .expiredCertificate)
+        case .tlsOther: (.tls, .handshakeFailed)
+        case .httpOnHTTPS: (.tls, .httpOnHTTPS)
+        case .registryError: (.registryError, .serverError)
+        case .invalidReference: (.invalidReference, .invalidFormat)
+        case .ok, .probeError: nil
+        }
+    }
+}

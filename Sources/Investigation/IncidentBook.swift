@@ -1,0 +1,72 @@
+import Diagnosis
+import Foundation
+
+/// In-memory bookkeeping of incidents: which occurrences were counted, which pods fail now and why, and the
+/// latest diagnosis per incident (with every affected pod merged in).
+struct IncidentBook {
+    private struct Incident {
+        var report: DiagnosisReport
+        var pods: Set<String>
+    }
+
+    private var counted: [Occurrence: (incident: IncidentKey, pod: String)] = [:]
+    private var incidents: [IncidentKey: Incident] = [:]
+    private var recentByGroup: [GroupKey: (report: DiagnosisReport, at: ContinuousClock.Instant)] = [:]
+
+    mutating func remember(_ key: GroupKey, report: DiagnosisReport) {
+        recentByGroup[key] = (report, .now)
+    }
+
+    func recent(_ key: GroupKey, within: Duration) -> DiagnosisReport? {
+        guard let entry = recentByGroup[key], ContinuousClock.now - entry.at < within else { return nil }
+        return entry.report
+    }
+
+    /// Records a firing occurrence; true when it was not seen before (a new failure, to count once).
+    mutating func record(_ occurrence: Occurrence, report: DiagnosisReport, namespace: String, pod: String, container: String?) -> Bool {
+        let isNew = counted[occurrence] == nil
+        counted[occurrence] = (report.incident, "\(namespace)/\(pod)")
+        guard report.verdict == .imagePull else { return isNew }
+        var incident = incidents[report.incident] ?? Incident(report: report, pods: [])
+        if incident.report.id != report.id { incident.report = report }
+        incident.pods.insert("\(namespace)/\(pod)")
+        // The group's report lists the investigated pod; every other pod of the group joins it here.
+        let own = report.affected.filter { $0.pod == pod }
+        let joined = own.isEmpty
+            ? [AffectedContainer(namespace: namespace, pod: pod, container: container ?? report.affected.first?.container ?? "",
+                                 initContainer: report.affected.first?.initContainer ?? false)]
+            : own
+        incident.report.affected = Self.merge(incident.report.affected, report.affected + joined)
+        incidents[report.incident] = incident
+        return isNew
+    }
+
+    /// Takes a resolved occurrence's pod off its incident; returns the incident's report when it closed.
+    mutating func resolve(_ occurrence: Occurrence, namespace: String, pod: String) -> DiagnosisReport? {
+        guard let (key, podKey) = counted[occurrence], var incident = incidents[key] else { return nil }
+        incident.pods.remove(podKey)
+        incident.report.affected.removeAll { "\($0.namespace)/\($0.pod)" == podKey }
+        if incident.pods.isEmpty {
+            incidents[key] = nil
+            return incident.report
+        }
+        incidents[key] = incident
+        return nil
+    }
+
+    func report(for key: IncidentKey) -> DiagnosisReport? { incidents[key]?.report }
+
+    func failingPodsByCategory() -> [Category: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: Category.allCases.map { ($0, 0) })
+        for incident in incidents.values { counts[incident.report.category, default: 0] += incident.pods.count }
+        return counts
+    }
+
+    private static func merge(_ existing: [AffectedContainer], _ new: [AffectedContainer]) -> [AffectedContainer] {
+        var merged = existing
+        for item in new where !merged.contains(where: { $0.pod == item.pod && $0.container == item.container }) {
+            merged.append(item)
+        }
+        return merged
+    }
+}

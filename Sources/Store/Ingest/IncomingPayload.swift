@@ -1,0 +1,59 @@
+import Foundation
+
+/// One accepted webhook, as the store keeps it: the request body untouched, plus what it indexes.
+///
+/// The server builds it from the decoded Alertmanager payload; the store never parses `body`.
+public struct IncomingPayload: Sendable {
+    /// When the webhook arrived.
+    public var receivedAt: Date
+    /// Alertmanager's group key.
+    public var groupKey: String
+    /// The Alertmanager receiver that sent it.
+    public var receiver: String
+    /// The group's status.
+    public var status: FiringState
+    /// The request body as received (JSON), kept for audit and replay.
+    public var body: Data
+    /// The alerts it carries.
+    public var alerts: [IncomingAlert]
+
+    /// Makes a payload; `receivedAt` defaults to now.
+    public init(
+        receivedAt: Date = Date(), groupKey: String, receiver: String, status: FiringState, body: Data,
+        alerts: [IncomingAlert]
+    ) {
+        self.receivedAt = receivedAt
+        self.groupKey = groupKey
+        self.receiver = receiver
+        self.status = status
+        self.body = body
+        self.alerts = alerts
+    }
+}
+
+/// One alert of an incoming payload. Its identity is (`fingerprint`, `startsAt`): one failure occurrence.
+/// Alertmanager re-sends the same occurrence on every `repeat_interval`; a new `startsAt` is a new failure.
+public struct IncomingAlert: Sendable, Equatable {
+    public var fingerprint: String
+    public var status: FiringState
+    public var startsAt: Date
+    /// When the alert ended; nil while it fires.
+    public var endsAt: Date?
+    public var labels: [String: String]
+    public var annotations: [String: String]
+    public var generatorURL: String
+
+    /// Makes an alert.
+    public init(
+        fingerprint: String, status: FiringState, startsAt: Date, endsAt: Date? = nil,
+        labels: [String: String] = [:], annotations: [String: String] = [:], generatorURL: String = ""
+    ) {
+        self.fingerprint = fingerprint
+        self.status = status
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.labels = labels
+        self.annotations = annotations
+        self.generatorURL = generatorURL
+    }
+}

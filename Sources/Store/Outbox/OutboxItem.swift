@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+
+/// A message to enqueue for one sink about one incident.
+public struct OutboxItem: Sendable, Equatable {
+    public var incidentID: String
+    /// The sink's configured name.
+    public var sink: String
+    /// The diagnosis the message carries, if any.
+    public var diagnosisID: String?
+    /// `firing` (the diagnosis) or `resolved` (the all-clear).
+    public var kind: FiringState
+    /// The rendered message (JSON or the sink's format), or nil when the sender renders at delivery.
+    public var body: Data?
+
+    /// Makes an item.
+    public init(incidentID: String, sink: String, diagnosisID: String? = nil, kind: FiringState, body: Data? = nil) {
+        self.incidentID = incidentID
+        self.sink = sink
+        self.diagnosisID = diagnosisID
+        self.kind = kind
+        self.body = body
+    }
+
+    /// The idempotency key of this item in the given episode of its incident: one message per
+    /// (incident episode, sink, diagnosis, kind), so enqueuing twice (a retried transaction, a replay after
+    /// a crash) sends once, while a new episode is notified again. Readable on purpose: senders that
+    /// need an opaque header can hash it.
+    func idempotencyKey(episode: Int) -> String {
+        "\(incidentID)#\(episode)|\(sink)|\(diagnosisID ?? "-")|\(kind.rawValue)"
+    }
+
+    /// Inserts items, skipping those whose idempotency key is already present.
+    ///
+    /// - Returns: the ids of the rows created, in order.
+    /// - Throws: `StoreError` with reason `constraint` when an item names an unknown incident.
+    static func insert(_ items: [OutboxItem], now: Date, in db: Database) throws -> [Int64] {
+        var ids: [Int64] = []
+        var episodes: [String: Int] = [:]
+        for item in items {
+            let episode: Int
+            if let known = episodes[item.incidentID] {
+                episode = known
+            } else if let found = try Int.fetchOne(
+                db, sql: "SELECT episode FROM incidents WHERE id = ?", arguments: [item.incidentID]) {
+                episode = found
+                episodes[item.incidentID] = found
+            } else {
+                throw StoreError(reason: .constraint, message: "outbox item for unknown incident \(item.incidentID)")
+            }
+            try db.cachedStatement(sql: """
+                INSERT INTO outbox (incident_id, sink, diagnosis_id, kind, idempotency_key, body, created_at,
+                                    next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (idempotency_key) DO NOTHING
+                """).execute(arguments: [
+                    item.incidentID, item.sink, item.diagnosisID, item.kind.rawValue,
+                    item.idempotencyKey(episode: episode), item.body, now.storeMillis, now.storeMillis,
+                ])
+            if db.changesCount == 1 {
+                ids.append(db.lastInsertedRowID)
+            }
+        }
+        return ids
+    }
+}
