@@ -81,7 +81,7 @@ let package = Package(
 
         // Executable: argument parsing and wiring only.
         .executableTarget(name: "pulldoctor", dependencies: [
-            "Server", "Config", "CurlClient", "Telemetry",
+            "Server", "Config", "CurlClient", "Telemetry", "Diagnosis",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

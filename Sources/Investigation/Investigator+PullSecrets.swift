@@ -56,7 +56,7 @@ extension Investigator {
         await builder.update { $0.pullSecrets = secrets }
 
         guard let prober else {
-            await builder.update { $0.unchecked.append(Unchecked(what: "registry probe", why: "disabled in the configuration (diagnosis.probe.enabled)")) }
+            await builder.update { $0.unchecked.append(Unchecked(what: "registry probe", why: "turned off (diagnosis.probe.enabled: false, or --no-probe)")) }
             return
         }
         guard let reference else { return }

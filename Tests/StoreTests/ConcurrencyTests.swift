@@ -45,7 +45,9 @@ struct ConcurrencyTests {
         let store = try db.open()
         let outcomes = try await withThrowingTaskGroup(of: AcceptedAlert.Outcome.self) { group in
             for _ in 0..<32 {
-                group.addTask { try await store.accept(payload: Fixtures.payload([Fixtures.alert("same")])).alerts[0].outcome }
+                group.addTask {
+                    try await store.accept(payload: Fixtures.payload([Fixtures.alert("same")])).alerts[0].outcome
+                }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }

@@ -26,6 +26,48 @@ struct FailureTests {
         #expect(try await store.accept(payload: payload).alerts.map(\.outcome) == [.new, .new, .new])
     }
 
+    @Test(
+        "On a read-only file system: a crash image opens and accept throws readOnly; a clean file cannot open",
+        .enabled(if: ReadOnlyMount.isAvailable, "needs root and CAP_SYS_ADMIN for a read-only bind mount"))
+    func readOnlyFileSystem() async throws {
+        let db = try TestDatabase()
+        defer { db.remove() }
+        let source = db.folder.appendingPathComponent("crashed")
+        let clean = db.folder.appendingPathComponent("clean")
+        let store = try db.open()
+        _ = try await store.accept(payload: Fixtures.payload([Fixtures.alert("before")]))
+        // A crash image keeps its -wal and -shm files; a clean close removes them.
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        for suffix in ["", "-wal", "-shm"] {
+            try FileManager.default.copyItem(
+                atPath: db.path + suffix, toPath: source.appendingPathComponent("pulldoctor.sqlite").path + suffix)
+        }
+        try store.close()
+        try FileManager.default.createDirectory(at: clean, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: db.path, toPath: clean.appendingPathComponent("pulldoctor.sqlite").path)
+
+        let crashedView = try ReadOnlyMount(source: source, at: db.folder.appendingPathComponent("crashed-ro"))
+        defer { crashedView.unmount() }
+        let path = crashedView.mountPoint.appendingPathComponent("pulldoctor.sqlite").path
+        let readOnly = try Store(configuration: StoreConfiguration(path: path))
+        let error = await #expect(throws: StoreError.self) {
+            try await readOnly.accept(payload: Fixtures.payload([Fixtures.alert("r1"), Fixtures.alert("r2")]))
+        }
+        #expect(error?.reason == .readOnly)
+        #expect(try await readOnly.count(.alerts) == 1)
+        try readOnly.close()
+
+        // Without its -shm file SQLite cannot open a WAL database on a read-only file system at all.
+        let cleanView = try ReadOnlyMount(source: clean, at: db.folder.appendingPathComponent("clean-ro"))
+        defer { cleanView.unmount() }
+        let cleanPath = cleanView.mountPoint.appendingPathComponent("pulldoctor.sqlite").path
+        let openError = #expect(throws: StoreError.self) {
+            try Store(configuration: StoreConfiguration(path: cleanPath))
+        }
+        #expect(openError?.reason == .cantOpen)
+    }
+
     @Test("A full disk refuses accept with reason diskFull and rolls the whole payload back")
     func diskFull() async throws {
         let db = try TestDatabase()
@@ -55,29 +97,24 @@ struct FailureTests {
         let huge = IncomingAlert(
             fingerprint: "huge", status: .firing, startsAt: Fixtures.t0,
             annotations: ["description": String(repeating: "x", count: 500_000)])
-        let results = await withTaskGroup(of: (String, Result<AcceptResult, StoreError>).self) { group in
-            for index in 0..<8 {
-                group.addTask {
-                    let alert = index == 3 ? huge : Fixtures.alert("small-\(index)")
-                    do throws(StoreError) {
-                        return (alert.fingerprint, .success(try await store.accept(payload: Fixtures.payload([alert]))))
-                    } catch {
-                        return (alert.fingerprint, .failure(error))
-                    }
-                }
-            }
-            return await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
-        }
-        for (fingerprint, result) in results {
+        // One batch, as the committer forms it under load: the whole transaction fails on the third
+        // payload, then each payload is retried alone.
+        let batch = (0..<6).map { Fixtures.payload([$0 == 2 ? huge : Fixtures.alert("small-\($0)")]) }
+        let results = await GroupCommitter.commit(batch, pool: store.pool)
+        #expect(results.count == 6)
+        for (index, result) in results.enumerated() {
             switch result {
-            case .success:
-                #expect(fingerprint != "huge")
+            case .success(let accepted):
+                #expect(index != 2)
+                #expect(accepted.alerts.map(\.outcome) == [.new])
             case .failure(let error):
-                #expect(fingerprint == "huge")
+                #expect(index == 2)
                 #expect(error.reason == .diskFull)
             }
         }
-        #expect(try await store.count(.payloads) == 7)
+        #expect(try await store.count(.payloads) == 5)
+        #expect(try await store.undiagnosedAlerts().map(\.fingerprint)
+                == ["small-0", "small-1", "small-3", "small-4", "small-5"])
     }
 
     /// Caps the database file at its current size plus `slackPages` pages (`PRAGMA max_page_count` on

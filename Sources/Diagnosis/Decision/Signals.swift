@@ -24,7 +24,10 @@ public struct Signals: Sendable {
                                            category: c.category, reason: c.reason, confidence: c.confidence, summary: c.summary))
         }
         // Newest events first: the latest failure is the one that matters now.
+        var seen = Set(findings.map(\.message))
         for event in file.events.reversed() where Self.pullEventReasons.contains(event.reason) {
+            // "Error: ErrImagePull" repeats the waiting reason; the same text twice is one finding.
+            guard !event.message.hasPrefix("Error: "), seen.insert(event.message).inserted else { continue }
             let c = classify(event.message)
             findings.append(MessageFinding(origin: "event \(event.reason)", message: event.message,
                                            category: c.category, reason: c.reason, confidence: c.confidence, summary: c.summary))

@@ -67,7 +67,8 @@ public struct SinkEndpoint: Sendable {
             maxResponseBytes: maxResponseBytes)
         do {
             let response = try await transport.send(request)
-            return ResponseClassifier.classify(response, now: now)
+            // An error body may echo the request (a proxy quoting the URL): scrub it like transport text.
+            return ResponseClassifier.classify(response, now: now).redacting(secrets)
         } catch {
             return ResponseClassifier.classify(error, redacting: secrets)
         }

@@ -40,6 +40,19 @@ public enum DeliveryResult: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The same result with `secrets` removed from the failure's detail.
+    func redacting(_ secrets: [String]) -> DeliveryResult {
+        switch self {
+        case .delivered: return self
+        case .retry(let after, var failure):
+            failure.detail = Redactor.scrub(failure.detail, removing: secrets)
+            return .retry(after: after, failure)
+        case .failed(var failure):
+            failure.detail = Redactor.scrub(failure.detail, removing: secrets)
+            return .failed(failure)
+        }
+    }
+
     public var description: String {
         switch self {
         case .delivered(let status):

@@ -51,6 +51,11 @@ final class ProbeSession {
         self.connectTimeout = request.connectTimeout ?? options.connectTimeout
         self.deadline = deadline
         self.base = endpoint.primaryBase
+        self.result = Self.initialResult(request, reference: reference)
+    }
+
+    /// The result before any request: what was asked, never a secret.
+    static func initialResult(_ request: ProbeRequest, reference: ImageReference) -> ProbeResult {
         var result = ProbeResult(outcome: .ok, reason: "", image: request.image)
         result.registry = reference.registry
         result.repository = reference.repository
@@ -58,7 +63,7 @@ final class ProbeSession {
         result.wantedPlatform = request.platform
         result.credentialKind = request.credentials.map(\.kind.rawValue)
         result.username = request.credentials?.maskedUsername
-        self.result = result
+        return result
     }
 
     /// The tag or digest the runtime pulls (the digest wins when both are given).
@@ -128,6 +133,11 @@ final class ProbeSession {
             }
             return .success(response)
         } catch {
+            var error = error
+            if error.kind == .connectTimeout && remaining < connectTimeout {
+                // The connect limit was what was left of the budget: the budget ran out, not the connect limit.
+                error = TransportError(kind: .timeout, detail: error.detail, host: error.host)
+            }
             record(method, url, status: nil, error: error.kind.rawValue, since: started)
             return .failure(error)
         }

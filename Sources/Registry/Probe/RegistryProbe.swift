@@ -117,8 +117,7 @@ public actor RegistryProbe {
             result = await session.run()
             await slots.release(host)
         } else {
-            result = ProbeSession(transport: transport, options: options, reference: reference, request: request,
-                                  deadline: deadline).result
+            result = ProbeSession.initialResult(request, reference: reference)
             result.outcome = .timeout
             result.reason = "no probe slot for \(host) came free within the budget of \(budget.probeSeconds) "
                 + "(\(options.maxConcurrentPerRegistry) probes of that registry were already running)"

@@ -1,4 +1,5 @@
 import Alerting
+import Foundation
 import Config
 import CurlClient
 import Diagnosis
@@ -28,15 +29,7 @@ enum DiagnosisPipeline {
         }
         let observer = DiagnosisMetricsObserver(
             metrics: metrics, namespaceLabel: config.diagnosis.namespaceLabel, registryLabel: config.diagnosis.registryLabel)
-        var prober: RegistryProbe?
-        if config.diagnosis.probe.enabled {
-            var options = ProbeOptions()
-            options.timeout = config.diagnosis.probe.timeout
-            options.insecureRegistries = Set(config.diagnosis.probe.insecureRegistries)
-            options.maxConcurrentPerRegistry = config.diagnosis.probe.maxConcurrentPerRegistry
-            if !config.diagnosis.probe.caFile.isEmpty { options.tls = TLSOptions(caFile: config.diagnosis.probe.caFile) }
-            prober = RegistryProbe(transport: transport, options: options, observer: observer)
-        }
+        let prober = config.diagnosis.probe.enabled ? OnDemandDiagnosis.probe(config, transport, observer: observer) : nil
         let investigator = Investigator(reader: ClusterReader(client: client.client), prober: prober)
         return DiagnosisWorker(
             investigator: investigator, engine: DiagnosisEngine(classifier: MessageClassifier()),
@@ -49,4 +42,40 @@ enum DiagnosisPipeline {
 struct KubeClientHandle {
     let client: Kube.KubeClient
     init(_ client: Kube.KubeClient) { self.client = client }
+}
+
+/// One diagnosis on demand, for `pulldoctor diagnose` and the kubectl plugin: the same pieces as the server.
+public enum OnDemandDiagnosis {
+    /// Diagnoses `pod` in `namespace` against the cluster `config.kubernetes` finds.
+    public static func run(config: PullDoctorConfig, namespace: String, pod: String, container: String? = nil) async throws -> DiagnosisReport {
+        let transport = CurlClient()
+        defer { transport.shutdown() }
+        let client = try KubeClientFactory.make(config.kubernetes, transport: transport, metrics: PullDoctorMetrics(version: BuildInfo.version, revision: BuildInfo.revision))
+        let investigator = Investigator(reader: ClusterReader(client: client), prober: config.diagnosis.probe.enabled ? probe(config, transport) : nil)
+        var labels = ["namespace": namespace, "pod": pod]
+        if let container { labels["container"] = container }
+        let file = await investigator.investigate(namespace: namespace, pod: pod, labels: labels, deadline: config.diagnosis.deadline)
+        return DiagnosisEngine(classifier: MessageClassifier()).decide(file, id: UUID().uuidString.lowercased(), now: Date())
+    }
+
+    /// Pods failing to pull, across namespaces or in one, for the plugin's scan.
+    public static func failingPods(config: PullDoctorConfig, namespace: String?) async throws -> [(namespace: String, pod: String)] {
+        let transport = CurlClient()
+        defer { transport.shutdown() }
+        let client = try KubeClientFactory.make(config.kubernetes, transport: transport, metrics: PullDoctorMetrics(version: BuildInfo.version, revision: BuildInfo.revision))
+        let pods = try await client.pods.listAll(in: namespace.map { .namespace($0) } ?? .all)
+        return pods.items.filter { pod in
+            (pod.status?.allContainerStatuses ?? []).contains { ContainerFacts.imagePullReasons.contains($0.waitingReason ?? "") }
+        }.map { ($0.metadata.namespace ?? "", $0.metadata.name ?? "") }
+    }
+
+    /// The registry probe from the `diagnosis.probe` settings.
+    static func probe(_ config: PullDoctorConfig, _ transport: CurlClient, observer: (any ProbeObserver)? = nil) -> RegistryProbe {
+        var options = ProbeOptions()
+        options.timeout = config.diagnosis.probe.timeout
+        options.insecureRegistries = Set(config.diagnosis.probe.insecureRegistries)
+        options.maxConcurrentPerRegistry = config.diagnosis.probe.maxConcurrentPerRegistry
+        if !config.diagnosis.probe.caFile.isEmpty { options.tls = TLSOptions(caFile: config.diagnosis.probe.caFile) }
+        return RegistryProbe(transport: transport, options: options, observer: observer)
+    }
 }

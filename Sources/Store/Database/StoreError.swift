@@ -74,6 +74,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The reason, SQLite's code and message, for logs.
     public var description: String {
         if let resultCode {
             return "store error \(reason.rawValue) (SQLite \(resultCode)): \(message)"

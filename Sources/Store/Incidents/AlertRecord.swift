@@ -3,23 +3,35 @@ import GRDB
 
 /// A stored alert occurrence (fingerprint + startsAt), with what the store learnt about it since.
 public struct AlertRecord: Sendable, Equatable {
+    /// The alert's row id, rising in order of arrival.
     public let id: Int64
+    /// Alertmanager's identity of the alert (a hash of its labels).
     public let fingerprint: String
+    /// When this occurrence started firing.
     public let startsAt: Date
+    /// Firing until a resolution arrives; never fires again after.
     public let status: FiringState
+    /// When it ended; nil while firing.
     public let endsAt: Date?
+    /// The alert's labels.
     public let labels: [String: String]
+    /// The annotations of the latest send.
     public let annotations: [String: String]
+    /// Link to the expression that fired it.
     public let generatorURL: String
     /// The payload that first brought it (nil once that payload was pruned).
     public let payloadID: Int64?
+    /// When the first payload carrying it arrived.
     public let firstSeen: Date
+    /// When the latest payload carrying it arrived.
     public let lastSeen: Date
     /// How many times Alertmanager sent the same occurrence again.
     public let resentCount: Int
+    /// The incident it belongs to, once the diagnosis worker attached it.
     public let incidentID: String?
     /// Whether the diagnosis worker is done with it.
     public let diagnosed: Bool
+    /// The diagnosis that covers it, if any.
     public let diagnosisID: String?
 
     /// Reads a row of `alerts`. Label maps the store wrote itself always decode; a hand-edited row that

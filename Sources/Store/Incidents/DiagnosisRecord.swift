@@ -5,10 +5,15 @@ import GRDB
 public struct DiagnosisRecord: Sendable, Equatable {
     /// The report's id (`/diagnoses/{id}`).
     public var id: String
+    /// The incident it is about (must exist when saved).
     public var incidentID: String
+    /// When the diagnosis was made.
     public var createdAt: Date
+    /// The category word (`registry_auth`, `image_not_found`, ...).
     public var category: String
+    /// The reason refining the category.
     public var reason: String
+    /// How sure (`high`, `medium`, `low`).
     public var confidence: String
     /// True when the per-alert deadline cut the investigation short.
     public var partial: Bool

@@ -3,9 +3,13 @@
 public struct IncidentIdentity: Sendable, Hashable {
     /// The stable key, e.g. `shop/Deployment/web/registry.example.com/web:v2`.
     public var id: String
+    /// The namespace of the failing pods.
     public var namespace: String
+    /// The top-level owner's kind (`Deployment`, `StatefulSet`, ..., or `Pod`).
     public var ownerKind: String
+    /// The top-level owner's name.
     public var ownerName: String
+    /// The container image as the pod spec names it.
     public var image: String
 
     /// Makes an identity; `id` must be the same for the same (namespace, owner, image) every time.
@@ -32,5 +36,6 @@ public struct IncidentAttachment: Sendable, Equatable {
 
     /// The incident after the change.
     public let incident: IncidentRecord
+    /// What attaching did.
     public let change: Change
 }

@@ -29,8 +29,11 @@ public struct AcceptedAlert: Sendable, Equatable {
 
     /// The stored alert's id.
     public let alertID: Int64
+    /// The alert's fingerprint.
     public let fingerprint: String
+    /// The alert's start, as stored (whole milliseconds).
     public let startsAt: Date
+    /// What the alert meant.
     public let outcome: Outcome
     /// The incident the alert was attached to before this payload, if any.
     public let incidentID: String?

@@ -60,7 +60,7 @@ actor GroupCommitter {
 
     /// Writes a batch in one transaction. When it fails, each payload is retried alone, so one payload
     /// that cannot be stored does not fail its neighbours; a full or read-only disk still fails them all.
-    private static func commit(
+    static func commit(
         _ payloads: [IncomingPayload], pool: DatabasePool
     ) async -> [Result<AcceptResult, StoreError>] {
         do {

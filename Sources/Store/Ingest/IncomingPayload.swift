@@ -34,13 +34,19 @@ public struct IncomingPayload: Sendable {
 /// One alert of an incoming payload. Its identity is (`fingerprint`, `startsAt`): one failure occurrence.
 /// Alertmanager re-sends the same occurrence on every `repeat_interval`; a new `startsAt` is a new failure.
 public struct IncomingAlert: Sendable, Equatable {
+    /// Alertmanager's identity of the alert (a hash of its labels).
     public var fingerprint: String
+    /// The alert's own status.
     public var status: FiringState
+    /// When the alert started firing.
     public var startsAt: Date
     /// When the alert ended; nil while it fires.
     public var endsAt: Date?
+    /// The alert's labels; `namespace` is indexed.
     public var labels: [String: String]
+    /// The alert's annotations.
     public var annotations: [String: String]
+    /// Link to the expression that fired the alert.
     public var generatorURL: String
 
     /// Makes an alert.

@@ -32,12 +32,19 @@ public struct DeliveryRecord: Sendable, Equatable {
         case dead
     }
 
+    /// The log row's id.
     public let id: Int64
+    /// The message attempted.
     public let outboxID: Int64
+    /// When the attempt ended.
     public let at: Date
+    /// What the attempt led to.
     public let result: Result
+    /// The sink's HTTP status, when it answered.
     public let httpStatus: Int?
+    /// What went wrong, when it failed.
     public let error: String?
+    /// How long the attempt took (whole milliseconds).
     public let duration: Duration
 
     /// Reads a row of `deliveries`.

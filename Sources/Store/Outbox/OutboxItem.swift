@@ -3,6 +3,7 @@ import GRDB
 
 /// A message to enqueue for one sink about one incident.
 public struct OutboxItem: Sendable, Equatable {
+    /// The incident the message is about (must exist).
     public var incidentID: String
     /// The sink's configured name.
     public var sink: String

@@ -15,12 +15,19 @@ public struct OutboxRecord: Sendable, Equatable {
 
     /// Rising in order of arrival; delivery per (incident, sink) follows it.
     public let id: Int64
+    /// The incident the message is about.
     public let incidentID: String
+    /// The sink's configured name.
     public let sink: String
+    /// The diagnosis the message carries (nil once that diagnosis was pruned).
     public let diagnosisID: String?
+    /// `firing` (the diagnosis) or `resolved` (the all-clear).
     public let kind: FiringState
+    /// One message per (incident episode, sink, diagnosis, kind); senders may pass it on.
     public let idempotencyKey: String
+    /// The rendered message, or nil when the sender renders at delivery.
     public let body: Data?
+    /// When it was enqueued.
     public let createdAt: Date
     /// Attempts started so far (a claim counts as one).
     public let attempts: Int
@@ -28,8 +35,11 @@ public struct OutboxRecord: Sendable, Equatable {
     public let nextAttemptAt: Date
     /// When a worker last claimed it; nil once the attempt's outcome is recorded.
     public let claimedAt: Date?
+    /// The latest failed attempt's error.
     public let lastError: String?
+    /// Where the message stands.
     public let status: Status
+    /// When a sink accepted it.
     public let deliveredAt: Date?
 
     /// Reads a row of `outbox`.

@@ -2,6 +2,7 @@ import Foundation
 
 /// The outbox seen from one sink, for the delivery metrics.
 public struct SinkOutboxStats: Sendable, Equatable {
+    /// The sink's configured name.
     public let sink: String
     /// Messages waiting (or being attempted).
     public let pending: Int

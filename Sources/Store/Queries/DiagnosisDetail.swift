@@ -2,7 +2,9 @@ import Foundation
 
 /// Everything the diagnosis page shows: the verdict, its incident and what happened to it over time.
 public struct DiagnosisDetail: Sendable, Equatable {
+    /// The diagnosis asked for.
     public let diagnosis: DiagnosisRecord
+    /// Its incident, as it is now.
     public let incident: IncidentRecord
     /// The incident's alerts, oldest first.
     public let alerts: [AlertRecord]
@@ -54,7 +56,9 @@ public struct TimelineEvent: Sendable, Equatable {
         case incidentResolved = "incident_resolved"
     }
 
+    /// When it happened.
     public let at: Date
+    /// What happened.
     public let kind: Kind
     /// What it is about: an alert fingerprint, a diagnosis id, a sink name, the incident id.
     public let subject: String

@@ -1,8 +1,10 @@
 /// Filters and a page for listing incidents, newest activity first.
 public struct IncidentQuery: Sendable, Equatable {
+    /// Only incidents in this state; nil for all.
     public var status: FiringState?
     /// A category word (`registry_auth`, ...), matched exactly.
     public var category: String?
+    /// Only this namespace, matched exactly.
     public var namespace: String?
     /// Text looked for, case-insensitively, in the incident key (namespace, owner, image) and reason.
     public var search: String?
@@ -27,6 +29,7 @@ public struct IncidentQuery: Sendable, Equatable {
 
 /// One page of incidents.
 public struct IncidentPage: Sendable, Equatable {
+    /// The page's incidents, most recently active first.
     public let incidents: [IncidentRecord]
     /// How many incidents match the filters in all.
     public let total: Int

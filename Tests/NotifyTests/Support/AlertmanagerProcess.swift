@@ -30,7 +30,7 @@ final class AlertmanagerProcess: @unchecked Sendable {
             "--web.listen-address=127.0.0.1:\(port)", "--cluster.listen-address=",
         ]
         let log = folder.appendingPathComponent("alertmanager.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle

@@ -78,6 +78,7 @@ enum Samples {
     static func huge() throws -> IncidentNotification {
         let long = String(repeating: "very long text ", count: 2000)
         var report = report(summary: "Huge " + long)
+        report.incident.ownerName = "web-" + String(repeating: "o", count: 300)
         report.evidence = (0..<40).map { Evidence(source: .event, observation: "o\($0)", quote: "quote \($0) " + long) }
         report.remediation = (0..<60).map { RemediationStep(title: "Step \($0) " + long, commands: (0..<20).map { "cmd \($0) " + long }) }
         report.affected = (0..<500).map { AffectedContainer(namespace: "shop", pod: "web-\($0)-" + String(repeating: "p", count: 200), container: "app") }

@@ -67,14 +67,14 @@ extension LiveRegistryTests {
             #expect(result.outcome == .ok, "\(result.reason)")
             #expect(result.credentialsUsed)
             #expect(result.steps.contains { $0.url.hasSuffix("/token") && $0.status == 200 })
-            #expect(!(try Self.encoded(result)).contains("tok-team-app"))
+            #expect(!(try Self.encoded(result)).contains("tok:team/app"))
             let query = try await fixture.fakeStats("auth").tokenQueries["repository:team/app:pull"]
             #expect(query?["account"] == LiveFixture.username)
         }
 
         @Test func tokenFlowWithBadCredentials() async throws {
             let fixture = try #require(LiveFixture.current)
-            let request = ProbeRequest(image: "\(fixture.fakeHost("token"))/team/app:v1",
+            let request = ProbeRequest(image: "\(fixture.fakeHost("token"))/team/bad:v1",
                                        credentials: Self.basic(LiveFixture.username, "wrong"))
             let result = await fixture.makeProbe().probe(request)
             #expect(result.outcome == .credentialsRejected, "\(result.reason)")
@@ -90,16 +90,19 @@ extension LiveRegistryTests {
             #expect(result.reason.contains("insufficient_scope"))
         }
 
-        @Test(arguments: [("refresh-good", ProbeOutcome.ok), ("refresh-revoked", .credentialsRejected)])
-        func identityTokenUsesTheRefreshGrant(token: String, expected: ProbeOutcome) async throws {
+        @Test(arguments: [("refresh-good", "team/id-good", ProbeOutcome.ok), ("refresh-revoked", "team/id-revoked", .credentialsRejected)])
+        func identityTokenUsesTheRefreshGrant(token: String, repository: String, expected: ProbeOutcome) async throws {
             let fixture = try #require(LiveFixture.current)
             let credentials = RegistryCredentials(username: "<token>", password: nil, identityToken: token, source: .usernamePassword)
-            let result = await fixture.makeProbe().probe(ProbeRequest(image: "\(fixture.fakeHost("token"))/team/app:v1",
+            let result = await fixture.makeProbe().probe(ProbeRequest(image: "\(fixture.fakeHost("token"))/\(repository):v1",
                                                                       credentials: credentials))
             #expect(result.outcome == expected, "\(result.reason)")
             #expect(result.steps.contains { $0.method == "POST" && $0.url.hasSuffix("/token") })
             #expect(result.credentialKind == "identity_token")
             #expect(!(try Self.encoded(result)).contains(token))
+            let form = try await fixture.fakeStats("auth").tokenQueries["repository:\(repository):pull"]
+            #expect(form?["grant_type"] == "refresh_token")
+            #expect(form?["service"] == "fake.registry")
         }
 
         @Test func unreachableTokenEndpoint() async throws {

@@ -51,8 +51,8 @@ extension LiveRegistryTests {
         @Test func resultsExpireAfterTheirTTL() async throws {
             let fixture = try #require(LiveFixture.current)
             let probe = fixture.makeProbe {
-                $0.successTTL = .milliseconds(1500)
-                $0.failureTTL = .milliseconds(200)
+                $0.successTTL = .seconds(3)
+                $0.failureTTL = .milliseconds(300)
             }
             let good = Self.uniqueRepository("quota")
             let goodImage = "\(fixture.fakeHost("misc"))/\(good):v1"
@@ -62,11 +62,11 @@ extension LiveRegistryTests {
             let miss = await probe.probe(ProbeRequest(image: missingImage))
             #expect(miss.outcome == .repositoryNotFound, "\(miss.reason)")
 
-            try await Task.sleep(for: .milliseconds(400))
+            try await Task.sleep(for: .milliseconds(600))
             // The failure expired; the success has not.
             #expect(await probe.probe(ProbeRequest(image: missingImage)).cached == false)
             #expect(await probe.probe(ProbeRequest(image: goodImage)).cached == true)
-            try await Task.sleep(for: .milliseconds(1300))
+            try await Task.sleep(for: .milliseconds(2600))
             #expect(await probe.probe(ProbeRequest(image: goodImage)).cached == false)
 
             let requests = try await fixture.fakeStats("misc").requests

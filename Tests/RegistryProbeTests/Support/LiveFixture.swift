@@ -124,9 +124,11 @@ final class LiveFixture: @unchecked Sendable {
 
     // MARK: Helpers for tests
 
-    /// A probe over the fixture's transport, no proxy, short budgets; `configure` adjusts the options.
+    /// A probe over the fixture's transport, no proxy; `configure` adjusts the options. The budgets are
+    /// generous because the machine is shared: under a load of 8 on 2 cores, loopback TLS handshakes
+    /// have been seen to take over 2 s.
     func makeProbe(observer: (any ProbeObserver)? = nil, _ configure: (inout ProbeOptions) -> Void = { _ in }) -> RegistryProbe {
-        var options = ProbeOptions(timeout: .seconds(5), connectTimeout: .seconds(2), proxy: .none)
+        var options = ProbeOptions(timeout: .seconds(15), connectTimeout: .seconds(8), proxy: .none)
         configure(&options)
         return RegistryProbe(transport: transport, options: options, observer: observer)
     }

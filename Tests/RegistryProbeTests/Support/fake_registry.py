@@ -4,11 +4,11 @@
 Usage: fake_registry.py
 Serves, each on its own free 127.0.0.1 port, plain HTTP/1.1:
   token     a registry that wants bearer tokens from `auth` (realm on another port); it serves
-            team/app:v1 to the token granted for repository:team/app:pull and answers 401
-            insufficient_scope to any other token
-  auth      the token endpoint: Basic alice:s3cret gets a token for the scope asked for, wrong
-            credentials get 401, no credentials get an anonymous token; POST grant_type=refresh_token
-            with refresh_token=refresh-good gets an access_token
+            REPO:v1 to the token granted for repository:REPO:pull and answers 401 insufficient_scope
+            to any other token
+  auth      the token endpoint: Basic alice:s3cret gets a token for the repository asked for (none
+            for team/secret), wrong credentials get 401, no credentials get an anonymous token;
+            POST grant_type=refresh_token with refresh_token=refresh-good gets an access_token
   badrealm  a registry whose Bearer realm is a closed port (unreachable token endpoint)
   misc      /v2/ answers 200; manifests depend on the repository:
               limited/*  429 with Retry-After seconds and Docker Hub's ratelimit headers
@@ -58,6 +58,14 @@ MANIFEST_DIGEST = "sha256:" + hashlib.sha256(MANIFEST).hexdigest()
 TOO_MANY = json.dumps({"errors": [{"code": "TOOMANYREQUESTS", "message": "You have reached your pull rate limit. "
                                    "You may increase the limit by authenticating and upgrading: "
                                    "https://www.docker.com/increase-rate-limit"}]}).encode()
+
+
+def grant(scope):
+    """The token for an authenticated client: pull on the repository it asked for, except team/secret."""
+    parts = scope.split(":")
+    if len(parts) != 3 or parts[2] != "pull" or parts[1] == "team/secret":
+        return "tok-noscope"
+    return "tok:" + parts[1]
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -122,11 +130,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         realm = f'Bearer realm="http://127.0.0.1:{self.ports["auth"]}/token",service="fake.registry"'
         if url.path == "/v2/":
             return self.errors(401, "UNAUTHORIZED", "synthetic: authentication required", [("WWW-Authenticate", realm)])
-        if self.headers.get("Authorization") == "Bearer tok-team-app" and url.path.startswith("/v2/team/app/"):
+        repository = url.path[len("/v2/"):].split("/manifests/")[0].split("/tags/")[0]
+        if self.headers.get("Authorization") == f"Bearer tok:{repository}":
             if url.path.endswith("/manifests/v1"):
                 return self.manifest()
             return self.errors(404, "MANIFEST_UNKNOWN", "synthetic: manifest unknown")
-        scoped = realm + ',scope="repository:team/app:pull",error="insufficient_scope"'
+        scoped = realm + f',scope="repository:{repository}:pull",error="insufficient_scope"'
         self.errors(401, "UNAUTHORIZED", "synthetic: authentication required", [("WWW-Authenticate", scoped)])
 
     # auth: the token endpoint
@@ -140,8 +149,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 token_queries[form.get("scope", "")] = {k: v for k, v in form.items() if k != "refresh_token"}
             if form.get("grant_type") != "refresh_token" or form.get("refresh_token") != "refresh-good":
                 return self.reply(401, b'{"error":"synthetic: invalid_grant"}', [("Content-Type", "application/json")])
-            token = "tok-team-app" if form.get("scope") == "repository:team/app:pull" else "tok-noscope"
-            return self.reply(200, json.dumps({"access_token": token}).encode(), [("Content-Type", "application/json")])
+            return self.reply(200, json.dumps({"access_token": grant(form.get("scope", ""))}).encode(),
+                              [("Content-Type", "application/json")])
         query = dict(urllib.parse.parse_qsl(url.query))
         with lock:
             token_queries[query.get("scope", "")] = query
@@ -152,8 +161,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if user_pass != "alice:s3cret":
             return self.reply(401, b'{"details":"synthetic: incorrect username or password"}',
                               [("Content-Type", "application/json")])
-        token = "tok-team-app" if query.get("scope") == "repository:team/app:pull" else "tok-noscope"
-        self.reply(200, json.dumps({"token": token, "expires_in": 300}).encode(), [("Content-Type", "application/json")])
+        self.reply(200, json.dumps({"token": grant(query.get("scope", "")), "expires_in": 300}).encode(),
+                   [("Content-Type", "application/json")])
 
     # badrealm: the token endpoint is a closed port
     def serve_badrealm(self, url):
@@ -198,6 +207,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
+    # socketserver's default backlog of 5 drops SYNs when the tests connect in bursts (the client then
+    # retries after 1 s): keep it well above the tests' concurrency.
+    request_queue_size = 128
 
 
 def free_port():

@@ -14,7 +14,7 @@ struct InvalidReferenceCause: DecisionRule {
         default: .invalidFormat
         }
         var summary = "The image reference \"\(check.written)\" is invalid: \(error.message)"
-        if let suggestion = error.suggestion { summary += " Use \"\(suggestion)\"." }
+        if let suggestion = error.suggestion, !error.message.contains(suggestion) { summary += " Use \"\(suggestion)\"." }
         return Decision(.invalidReference, reason, .high, summary, evidence: [
             Evidence(source: .imageReference, observation: error.message, quote: check.written),
         ])

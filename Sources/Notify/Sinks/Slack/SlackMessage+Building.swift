@@ -50,19 +50,20 @@ extension SlackMessage {
                 blocks.append(.context(Array(items)))
             }
         }
-        if let url { blocks.append(.section(SlackText.link(url, label: "Open the full diagnosis in PullDoctor"))) }
-
-        if blocks.count > Self.maxBlocks {
-            // Keep the head and the link; say what was left out.
-            let link = url.map { SlackBlock.section(SlackText.link($0, label: "Open the full diagnosis in PullDoctor")) }
-            let keep = Self.maxBlocks - 1 - (link == nil ? 0 : 1)
-            blocks = Array(blocks.prefix(keep)) + [.context(["Message shortened to Slack's \(Self.maxBlocks)-block limit."])]
-            if let link { blocks.append(link) }
-        }
+        blocks = Self.capped(blocks, link: url.map { .section(SlackText.link($0, label: "Open the full diagnosis in PullDoctor")) })
 
         var fallback = SlackText.escape(title)
         if let summary = notification.diagnosis?.summary, !summary.isEmpty { fallback += ": " + SlackText.escape(summary) }
         self.init(text: SlackText.truncate(fallback, to: Self.maxFallbackLength), blocks: blocks)
+    }
+
+    /// The blocks followed by the link, within ``maxBlocks``: when over, the head is kept, then a note
+    /// saying the message was shortened, then the link.
+    static func capped(_ blocks: [SlackBlock], link: SlackBlock?) -> [SlackBlock] {
+        let tail = link.map { [$0] } ?? []
+        guard blocks.count + tail.count > maxBlocks else { return blocks + tail }
+        let note = SlackBlock.context(["Message shortened to Slack's \(maxBlocks)-block limit."])
+        return Array(blocks.prefix(maxBlocks - 1 - tail.count)) + [note] + tail
     }
 
     /// Category, reason, confidence and namespace as context elements.
