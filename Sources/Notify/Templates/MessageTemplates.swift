@@ -49,8 +49,7 @@ public struct MessageTemplates: Sendable {
     public static let defaultSlackTextSource = """
         {{#resolved}}The alert has resolved.
         {{/resolved}}
-        {{#diagnosed}}*{{summary}}*{{/diagnosed}}
-        {{^diagnosed}}*PullDoctor could not finish a diagnosis in time.* The alert is forwarded as received.{{/diagnosed}}
+        {{#diagnosed}}*{{summary}}*{{/diagnosed}}{{^diagnosed}}*PullDoctor could not finish a diagnosis in time.* The alert is forwarded as received.{{/diagnosed}}
         {{#image}}Image `{{image}}`{{/image}}{{#confidence}} · confidence: {{confidence}}{{/confidence}}{{#partial}} · _partial: the investigation hit its deadline_{{/partial}}
         """
 
@@ -58,8 +57,7 @@ public struct MessageTemplates: Sendable {
     public static let defaultTeamsTextSource = """
         {{#resolved}}The alert has resolved.
         {{/resolved}}
-        {{#diagnosed}}{{summary}}{{/diagnosed}}
-        {{^diagnosed}}PullDoctor could not finish a diagnosis in time. The alert is forwarded as received.{{/diagnosed}}
+        {{#diagnosed}}{{summary}}{{/diagnosed}}{{^diagnosed}}PullDoctor could not finish a diagnosis in time. The alert is forwarded as received.{{/diagnosed}}
         {{#image}}Image: {{image}}{{/image}}{{#confidence}} · confidence: {{confidence}}{{/confidence}}{{#partial}} · partial: the investigation hit its deadline{{/partial}}
         """
 

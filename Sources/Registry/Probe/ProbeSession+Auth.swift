@@ -116,9 +116,10 @@ extension ProbeSession {
         case 401, 403:
             noteErrors(response)
             if result.credentialsUsed {
+                let why = response.status == 401 ? "wrong username or password, or a revoked or expired token"
+                    : "wrong or expired credentials, or an account without pull access to \(reference.repository)"
                 throw ProbeStop(.credentialsRejected, "the token endpoint \(realmHost) refused the credentials of "
-                    + "\(requester) for \(scope) (HTTP \(response.status)): wrong username or password, or a revoked token",
-                    status: response.status)
+                    + "\(requester) for \(scope) (HTTP \(response.status)): \(why)", status: response.status)
             }
             throw ProbeStop(.authRequired, "the token endpoint \(realmHost) gives no anonymous token for \(scope) "
                 + "(HTTP \(response.status)): \(reference.registry) needs credentials", status: response.status)

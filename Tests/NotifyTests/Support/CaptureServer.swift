@@ -140,7 +140,9 @@ final class CaptureServer: @unchecked Sendable {
             return queue.isEmpty ? .ok : queue.removeFirst()
         }
         if let hang = reply.hang {
-            Thread.sleep(forTimeInterval: Double(hang.components.seconds) + Double(hang.components.attoseconds) / 1e18)
+            // Sleep in slices so stop() is not held up by a long hang.
+            let until = ContinuousClock.now + hang
+            while ContinuousClock.now < until, !lock.withLock({ stopped }) { Thread.sleep(forTimeInterval: 0.05) }
             return
         }
         var response = "HTTP/1.1 \(reply.status) X\r\nContent-Length: \(reply.body.utf8.count)\r\nConnection: close\r\n"

@@ -29,7 +29,8 @@ extension LiveRegistryTests {
                                                                       timeout: .seconds(1)))
             let elapsed = ContinuousClock.now - started
             #expect(result.outcome == .timeout, "\(result.reason)")
-            #expect(elapsed < .milliseconds(2500), "the budget bounds the probe (took \(elapsed))")
+            // The server answers after 10 s; the bound is loose because the machine is shared.
+            #expect(elapsed < .seconds(5), "the budget bounds the probe (took \(elapsed))")
             #expect(result.durationSeconds >= 0.9)
         }
 

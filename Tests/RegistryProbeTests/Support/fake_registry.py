@@ -15,7 +15,7 @@ Serves, each on its own free 127.0.0.1 port, plain HTTP/1.1:
               dated/*    429 with Retry-After as an HTTP date
               quota/*    200 with ratelimit headers (remaining 76 of 100)
               broken/*   500
-              sleepy/*   answers after 3 s
+              sleepy/*   answers after 10 s
               count/*    answers after 0.3 s (requests are counted)
               cap/*      answers after 0.4 s; the most requests in flight at once is recorded
 Every server answers GET /_stats with its request counts ("METHOD /path": n), the most concurrent
@@ -187,7 +187,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if group == "broken":
             return self.reply(500, b"synthetic: internal error\n", [("Content-Type", "text/plain")])
         if group == "sleepy":
-            time.sleep(3)
+            time.sleep(10)
             return self.manifest()
         if group == "count":
             time.sleep(0.3)
