@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
     ],
     targets: [
         // System libraries (Debian: libcurl4-openssl-dev, zlib1g-dev).
@@ -56,6 +57,11 @@ let package = Package(
         // Gathers the facts for a diagnosis from the cluster and the registry: cached, coalesced, bounded.
         .target(name: "Investigation", dependencies: ["Diagnosis", "Kube", "Registry", "Alerting", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
 
+        // Notifiers (webhook, Slack, Teams, Alertmanager), message templates, routing matchers, sink config.
+        .target(name: "Notify", dependencies: [
+            "CurlClient", "Redaction", "Alerting", "Diagnosis", .product(name: "Mustache", package: "swift-mustache"),
+        ], swiftSettings: swiftSettings),
+
         // Alertmanager webhook payload and its validation (Foundation only).
         .target(name: "Alerting", swiftSettings: swiftSettings),
 
@@ -81,7 +87,7 @@ let package = Package(
 
         // Executable: argument parsing and wiring only.
         .executableTarget(name: "pulldoctor", dependencies: [
-            "Server", "Config", "CurlClient", "Telemetry", "Diagnosis",
+            "Server", "Config", "CurlClient", "Telemetry", "Diagnosis", "Registry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -99,6 +105,10 @@ let package = Package(
             "Investigation", "Diagnosis", "Kube", "KubeSim", "CurlClient", "Registry",
             .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams"),
         ], swiftSettings: swiftSettings),
+        .testTarget(name: "DocsTests", dependencies: ["Diagnosis"], swiftSettings: swiftSettings),
+        .testTarget(name: "RegistryProbeTests", dependencies: ["Registry", "CurlClient"],
+                    exclude: ["Support/fake_registry.py"], swiftSettings: swiftSettings),
+        .testTarget(name: "NotifyTests", dependencies: ["Notify", "CurlClient", "Alerting", "Diagnosis"], swiftSettings: swiftSettings),
         .testTarget(name: "ConfigTests", dependencies: ["Config"], swiftSettings: swiftSettings),
         .testTarget(name: "ServerTests", dependencies: [
             "Server", "Config", "Telemetry", "CurlClient", "Kube", "KubeSim",

@@ -2,6 +2,7 @@ import Diagnosis
 import Foundation
 import Kube
 import Registry
+import Synchronization
 
 /// Gathers a case file for one alert, the way an operator works through the runbook: the pod, its
 /// events, its owner, its image, its pull secrets and ServiceAccount, its node, and — when enabled — a
@@ -21,15 +22,18 @@ public struct Investigator: Sendable {
     public func investigate(namespace: String, pod: String, labels: [String: String], deadline: Duration) async -> CaseFile {
         let builder = CaseFileBuilder(CaseFile(alertLabels: labels, namespace: namespace, podName: pod))
         let work = Task { await gather(into: builder) }
-        let finished = await withTaskGroup(of: Bool.self) { group -> Bool in
-            group.addTask { await work.value; return true }
-            group.addTask {
-                try? await Task.sleep(for: deadline)
-                return false
+        // Race the work against the deadline without waiting for the loser: reads stuck on a slow API
+        // server must not hold the diagnosis (a task group would wait for every child).
+        let race = DeadlineRace()
+        let finished = await withCheckedContinuation { (done: CheckedContinuation<Bool, Never>) in
+            Task {
+                await work.value
+                if race.settle() { done.resume(returning: true) }
             }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
+            Task {
+                try? await Task.sleep(for: deadline)
+                if race.settle() { done.resume(returning: false) }
+            }
         }
         if !finished {
             work.cancel()
@@ -104,6 +108,19 @@ public struct Investigator: Sendable {
                 $0.spec?.nodeName != name && PodFactsReader(pod: $0, wantedContainer: nil).failingImage == image
             }
             await builder.update { $0.sameImageFailingOnOtherNodes = sameImage.count }
+        }
+    }
+}
+
+/// Lets exactly one of two racers resume the waiter.
+final class DeadlineRace: Sendable {
+    private let settled = Mutex(false)
+
+    /// True for the first caller only.
+    func settle() -> Bool {
+        settled.withLock { done in
+            defer { done = true }
+            return !done
         }
     }
 }

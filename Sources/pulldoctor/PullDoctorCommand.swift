@@ -10,9 +10,27 @@ enum Entry {
     static func main() async {
         let invokedAs = URL(fileURLWithPath: CommandLine.arguments.first ?? "pulldoctor").lastPathComponent
         if invokedAs == "kubectl-pulldoctor" {
-            await KubectlPluginCommand.main()
+            await run(KubectlPluginCommand.self)
         } else {
-            await PullDoctorCommand.main()
+            await run(PullDoctorCommand.self)
+        }
+    }
+
+    /// Runs a command tree; usage errors exit 2 (ArgumentParser's default is 64), as the CLI documents.
+    static func run<Root: AsyncParsableCommand>(_ root: Root.Type) async {
+        do {
+            var command = try root.parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if root.exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((root.fullMessage(for: error) + "\n").utf8))
+                root.exit(withError: ExitCode(2))
+            }
+            root.exit(withError: error)
         }
     }
 }
@@ -23,7 +41,7 @@ struct PullDoctorCommand: AsyncParsableCommand {
         commandName: "pulldoctor",
         abstract: "Diagnoses Kubernetes image-pull failures from Alertmanager webhooks.",
         version: "pulldoctor \(BuildInfo.version) (revision \(BuildInfo.revision))",
-        subcommands: [ServeCommand.self, CheckConfigCommand.self, DiagnoseCommand.self],
+        subcommands: [ServeCommand.self, CheckConfigCommand.self, DiagnoseCommand.self, ProbeCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }

@@ -36,9 +36,10 @@ public enum RegistryFamily: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Recognises a host name (`host[:port]`, any case).
     public init(host: some StringProtocol) {
-        var name = host.lowercased()
-        if let colon = name.lastIndex(of: ":"), !name.hasSuffix("]"), name.firstIndex(of: ":") == colon {
-            name = String(name[..<colon])
+        var name = host.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        // Drop a port, but not the colons of a bracketed IPv6 address.
+        if name.last != UInt8(ascii: "]"), let colon = name.lastIndex(of: UInt8(ascii: ":")) {
+            name.removeSubrange(colon...)
         }
         self = Self.family(ofHostName: name)
     }
@@ -52,29 +53,33 @@ public enum RegistryFamily: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
-    private static let dockerHubHosts: Set<String> = [
+    private static let dockerHubHosts: [[UInt8]] = [
         "docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com", "auth.docker.io",
         "production.cloudflare.docker.com", "hub.docker.com",
-    ]
+    ].map { Array($0.utf8) }
 
-    private static func family(ofHostName name: String) -> RegistryFamily {
+    /// Host names compared as lower-case bytes: this runs for every message.
+    private static func family(ofHostName name: [UInt8]) -> RegistryFamily {
+        func `is`(_ other: String) -> Bool { name.elementsEqual(other.utf8) }
+        func ends(_ suffix: String) -> Bool {
+            let suffix = suffix.utf8
+            return name.count >= suffix.count && name[(name.count - suffix.count)...].elementsEqual(suffix)
+        }
         if name.isEmpty { return .unknown }
         if dockerHubHosts.contains(name) { return .dockerHub }
-        if name == "public.ecr.aws" { return .ecrPublic }
-        if name.contains(".dkr.ecr.") && (name.hasSuffix(".amazonaws.com") || name.hasSuffix(".amazonaws.com.cn")) {
-            return .ecr
+        if `is`("public.ecr.aws") { return .ecrPublic }
+        if ends(".amazonaws.com") || ends(".amazonaws.com.cn") {
+            return name.split(separator: UInt8(ascii: ".")).contains { $0.elementsEqual("ecr".utf8) } ? .ecr : .other
         }
-        if name == "gcr.io" || name.hasSuffix(".gcr.io") { return .gcr }
-        if name.hasSuffix(".pkg.dev") { return .artifactRegistry }
-        if name.hasSuffix(".azurecr.io") || name.hasSuffix(".azurecr.cn") || name.hasSuffix(".azurecr.us") {
-            return .acr
-        }
-        if name == "ghcr.io" || name == "docker.pkg.github.com" { return .ghcr }
-        if name == "quay.io" { return .quay }
-        if name == "registry.gitlab.com" || name == "gitlab.com" { return .gitlab }
-        if name.hasSuffix(".jfrog.io") { return .artifactory }
-        if name == "registry.k8s.io" { return .kubernetes }
-        if name == "mcr.microsoft.com" { return .mcr }
+        if `is`("gcr.io") || ends(".gcr.io") { return .gcr }
+        if ends(".pkg.dev") { return .artifactRegistry }
+        if ends(".azurecr.io") || ends(".azurecr.cn") || ends(".azurecr.us") { return .acr }
+        if `is`("ghcr.io") || `is`("docker.pkg.github.com") { return .ghcr }
+        if `is`("quay.io") { return .quay }
+        if `is`("registry.gitlab.com") || `is`("gitlab.com") { return .gitlab }
+        if ends(".jfrog.io") { return .artifactory }
+        if `is`("registry.k8s.io") { return .kubernetes }
+        if `is`("mcr.microsoft.com") { return .mcr }
         return .other
     }
 }

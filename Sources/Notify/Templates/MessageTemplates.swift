@@ -45,20 +45,21 @@ public struct MessageTemplates: Sendable {
     public static let defaultTitleSource =
         "{{#resolved}}Resolved: {{/resolved}}{{cause}}{{#owner_name}} · {{#namespace}}{{namespace}}/{{/namespace}}{{owner_name}}{{/owner_name}}"
 
-    /// The built-in Slack text (mrkdwn).
+    /// The built-in Slack text (mrkdwn). The vocabulary follows it in a context block.
     public static let defaultSlackTextSource = """
         {{#resolved}}The alert has resolved.
         {{/resolved}}
         {{#diagnosed}}*{{summary}}*{{/diagnosed}}{{^diagnosed}}*PullDoctor could not finish a diagnosis in time.* The alert is forwarded as received.{{/diagnosed}}
-        {{#image}}Image `{{image}}`{{/image}}{{#confidence}} · confidence: {{confidence}}{{/confidence}}{{#partial}} · _partial: the investigation hit its deadline_{{/partial}}
+        {{#image}}Image `{{image}}`{{/image}}{{#partial}} · _partial: the investigation hit its deadline_{{/partial}}
         """
 
-    /// The built-in Microsoft Teams text (plain: it lands in Adaptive Card text runs, where no markup applies).
+    /// The built-in Microsoft Teams text (plain: it lands in Adaptive Card text runs, where no markup
+    /// applies). The image and the vocabulary follow it on the card as facts.
     public static let defaultTeamsTextSource = """
         {{#resolved}}The alert has resolved.
         {{/resolved}}
         {{#diagnosed}}{{summary}}{{/diagnosed}}{{^diagnosed}}PullDoctor could not finish a diagnosis in time. The alert is forwarded as received.{{/diagnosed}}
-        {{#image}}Image: {{image}}{{/image}}{{#confidence}} · confidence: {{confidence}}{{/confidence}}{{#partial}} · partial: the investigation hit its deadline{{/partial}}
+        {{#partial}}Partial: the investigation hit its deadline; some checks did not run.{{/partial}}
         """
 
     /// Slack's defaults: a plain-text title (header blocks are `plain_text`) and a mrkdwn text.

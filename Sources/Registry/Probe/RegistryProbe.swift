@@ -109,7 +109,7 @@ public actor RegistryProbe {
         let started = ContinuousClock.now
         let budget = request.timeout ?? options.timeout
         let deadline = started + budget
-        let host = reference.apiHost
+        let host = reference.apiHost.lowercased()
         var result: ProbeResult
         if await slots.acquire(host, until: deadline) {
             let session = ProbeSession(transport: transport, options: options, reference: reference, request: request,

@@ -47,26 +47,36 @@ struct FactExtractor {
     // MARK: Image and registry
 
     /// The quoted references in order (at most four), or else one from the unquoted wordings.
+    /// One pass over the quotes: an opening quote counts when an anchor phrase ends with it.
     private func imageCandidates(_ phrases: FactPhrases) -> [String] {
         var found: [String] = []
-        var from = 0
-        for _ in 0..<8 where found.count < 4 {
-            var best: (start: Int, valueStart: Int)?
-            for anchor in phrases.quotedImageAnchors {
-                if let at = message.firstIndex(of: anchor, from: from), at < (best?.start ?? Int.max) {
-                    best = (at, at + anchor.count)
+        var offset = 0
+        let quote = UInt8(ascii: "\"")
+        message.lower.withUnsafeBufferPointer { text in
+            while found.count < 4, let open = Self.index(of: quote, in: text, from: offset) {
+                offset = open + 1
+                let opens = phrases.quotedImageAnchors.contains { anchor in
+                    let start = open + 1 - anchor.count
+                    return start >= 0 && anchor.bytes.withUnsafeBufferPointer { NormalizedMessage.matches(text, at: start, $0) }
                 }
-            }
-            guard let best else { break }
-            from = best.start + 1
-            if let close = index(of: UInt8(ascii: "\""), from: best.valueStart, limit: 1024),
-               let value = validReference(best.valueStart..<close) {
-                found.append(value)
-                from = close
+                guard opens, let close = Self.index(of: quote, in: text, from: open + 1), close - open <= 1025 else { continue }
+                if let value = validReference((open + 1)..<close) {
+                    found.append(value)
+                    offset = close + 1
+                }
             }
         }
         if !found.isEmpty { return found }
         return unquotedImage(phrases).map { [$0] } ?? []
+    }
+
+    private static func index(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var offset = start
+        while offset < text.count {
+            if text[offset] == byte { return offset }
+            offset += 1
+        }
+        return nil
     }
 
     private func unquotedImage(_ phrases: FactPhrases) -> String? {
@@ -106,25 +116,37 @@ struct FactExtractor {
 
     /// The host when the reference names one explicitly (`host/path`), else nil.
     static func explicitRegistryHost(ofImage image: String) -> String? {
-        guard let host = registryHost(ofImage: image), host != "docker.io" || image.lowercased().hasPrefix("docker.io/")
+        guard let host = registryHost(ofImage: image), host != "docker.io" || image.utf8.starts(with: "docker.io/".utf8)
         else { return nil }
         return host
     }
 
     /// Docker's rule: the first path component is a host when it has a `.` or `:` or is `localhost`.
     static func registryHost(ofImage image: String) -> String? {
-        if image.contains("*") { return nil }
-        var rest = Substring(image)
-        for scheme in ["docker://", "https://", "http://", "oci://"] where rest.lowercased().hasPrefix(scheme) {
-            rest = rest.dropFirst(scheme.count)
-        }
-        guard let slash = rest.firstIndex(of: "/") else { return rest.isEmpty ? nil : "docker.io" }
-        let first = rest[..<slash]
+        var bytes = Array(image.utf8)
+        if bytes.contains(UInt8(ascii: "*")) { return nil }
+        if let separator = firstSchemeSeparator(bytes) { bytes.removeFirst(separator + 3) }
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return bytes.isEmpty ? nil : "docker.io" }
+        let first = bytes[..<slash]
         if first.isEmpty { return nil }
-        if first.contains(".") || first.contains(":") || first == "localhost" || first.hasPrefix("[") {
-            return String(first)
+        if first.contains(UInt8(ascii: ".")) || first.contains(UInt8(ascii: ":")) || first.elementsEqual("localhost".utf8)
+            || first.first == UInt8(ascii: "[") {
+            return String(decoding: first, as: UTF8.self)
         }
         return "docker.io"
+    }
+
+    /// The offset of `://` when the reference starts with a letters-only scheme.
+    private static func firstSchemeSeparator(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count, index < 10 {
+            let byte = bytes[index] | 0x20
+            if byte < UInt8(ascii: "a") || byte > UInt8(ascii: "z") { break }
+            index += 1
+        }
+        guard index > 0, index + 3 <= bytes.count, bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: "/"),
+              bytes[index + 2] == UInt8(ascii: "/") else { return nil }
+        return index
     }
 
     static func sameRegistry(_ registry: String, _ host: String) -> Bool {
@@ -153,25 +175,45 @@ struct FactExtractor {
     /// increase-rate-limit page or `aka.ms` are skipped): nested Go errors print the innermost,
     /// failing request last.
     private func lastRegistryURL(_ phrases: FactPhrases) -> Endpoint? {
-        var found: Endpoint?
+        var found: (host: Range<Int>, path: Range<Int>)?
         var from = 0
         var seen = 0
         while seen < 32, let start = message.firstIndex(of: phrases.schemeSeparator, from: from) {
             seen += 1
             from = start + phrases.schemeSeparator.count
             guard endsWithHTTPScheme(at: start) else { continue }
-            let hostStart = from
-            var hostEnd = hostStart
+            var hostEnd = from
             while hostEnd < message.count, !Self.endsHost(message.lower[hostEnd]) { hostEnd += 1 }
-            let urlEnd = firstStop(from: hostEnd, stoppingAtColonSpace: true)
-            var host = message.string(hostStart..<hostEnd)
-            if host.hasSuffix(":") { host.removeLast() }
-            guard !host.isEmpty, !phrases.documentationHosts.contains(host.lowercased()) else { continue }
-            let rest = String(decoding: message.lower[hostEnd..<max(hostEnd, urlEnd)], as: UTF8.self)
-            found = Endpoint(host: host, kind: Self.kind(ofPath: rest, host: host.lowercased()),
-                             mirrored: rest.contains("?ns=") || rest.contains("&ns="))
+            var host = from..<hostEnd
+            if host.count > 1, message.lower[hostEnd - 1] == UInt8(ascii: ":") { host = from..<(hostEnd - 1) }
+            guard !host.isEmpty, host.count <= 255, !isDocumentationHost(host, phrases) else { continue }
+            found = (host, hostEnd..<firstStop(from: hostEnd, stoppingAtColonSpace: true))
         }
-        return found
+        guard let found else { return nil }
+        let path = found.path
+        return Endpoint(host: message.string(found.host), kind: kind(path: path, host: found.host, phrases),
+                        mirrored: message.occurs(phrases.mirrorNamespace, in: path)
+                            || message.occurs(phrases.mirrorNamespaceLater, in: path))
+    }
+
+    private func isDocumentationHost(_ host: Range<Int>, _ phrases: FactPhrases) -> Bool {
+        phrases.documentationHosts.contains { message.occurs($0, in: host) && $0.count == host.count }
+    }
+
+    /// What a registry URL asks for, from its path (and the host for token services).
+    private func kind(path: Range<Int>, host: Range<Int>, _ phrases: FactPhrases) -> RequestKind? {
+        if message.occurs(phrases.manifestsPath, in: path) { return .manifest }
+        if phrases.blobPaths.contains(where: { message.occurs($0, in: path) }) { return .blob }
+        if phrases.tokenPaths.contains(where: { message.occurs($0, in: path) })
+            || message.matches(phrases.authPathStart, at: path.lowerBound, within: path)
+            || phrases.tokenHostPrefixes.contains(where: { message.matches($0, at: host.lowerBound, within: host) }) {
+            return .token
+        }
+        if phrases.pingPaths.contains(where: { $0.count == path.count && message.matches($0, at: path.lowerBound, within: path) })
+            || message.matches(phrases.v1Ping, at: path.lowerBound, within: path) {
+            return .ping
+        }
+        return nil
     }
 
     /// Whether `http` or `https` ends right before `offset`.
@@ -190,17 +232,6 @@ struct FactExtractor {
             true
         default: false
         }
-    }
-
-    private static func kind(ofPath path: String, host: String) -> RequestKind? {
-        if path.contains("/manifests/") { return .manifest }
-        if path.contains("/blobs/") || path.contains("/registry-v2/") { return .blob }
-        if path.contains("token") || path.contains("/oauth2/") || path.contains("/jwt/auth") || path.contains("/v2/auth")
-            || path.hasPrefix("/auth") || host.hasPrefix("auth.") || host.hasPrefix("dockerauth.") {
-            return .token
-        }
-        if path == "/v2/" || path == "/v2" || path.hasPrefix("/v1/_ping") || path == "/v0/" { return .ping }
-        return nil
     }
 
     private func pullingFromHost(_ phrases: FactPhrases) -> String? {

@@ -11,7 +11,18 @@ struct FactPhrases: Sendable {
     let inWord = Phrase(" in ")
 
     let schemeSeparator = Phrase("://")
-    let documentationHosts: Set<String> = ["www.docker.com", "docs.docker.com", "aka.ms", "docs.aws.amazon.com", "cloud.google.com"]
+    /// Hosts of documentation links inside messages (Docker's rate-limit page, ACR's aka.ms link).
+    let documentationHosts = ["www.docker.com", "docs.docker.com", "aka.ms", "docs.aws.amazon.com", "cloud.google.com"]
+        .map(Phrase.init)
+    let mirrorNamespace = Phrase("?ns=")
+    let mirrorNamespaceLater = Phrase("&ns=")
+    let manifestsPath = Phrase("/manifests/")
+    let blobPaths = [Phrase("/blobs/"), Phrase("/registry-v2/")]
+    let tokenPaths = [Phrase("token"), Phrase("/oauth2/"), Phrase("/jwt/auth"), Phrase("/v2/auth")]
+    let authPathStart = Phrase("/auth")
+    let tokenHostPrefixes = [Phrase("auth."), Phrase("dockerauth.")]
+    let pingPaths = [Phrase("/v2/"), Phrase("/v2"), Phrase("/v0/")]
+    let v1Ping = Phrase("/v1/_ping")
     let pullingFromHost = Phrase("pulling from host ")
     let pingingRegistry = [Phrase("pinging container registry "), Phrase("pinging docker registry ")]
 

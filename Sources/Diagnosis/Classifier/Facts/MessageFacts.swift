@@ -76,32 +76,5 @@ public struct MessageFacts: Sendable, Hashable, Codable {
     var endpointAsSubject: String { endpointHost ?? registryAsSubject }
 
     /// Whether the reference names a digest (`@sha256:...`).
-    var referencesDigest: Bool { image?.contains("@") ?? false }
-}
-
-/// What the request that failed was for.
-public enum RequestKind: String, Sendable, Hashable, Codable, CaseIterable {
-    /// The bearer-token request to the registry's auth service.
-    case token
-    /// A manifest (tag or digest) request.
-    case manifest
-    /// A layer or config blob download.
-    case blob
-    /// The `/v2/` (or `/v1/_ping`) version check.
-    case ping
-}
-
-/// The error codes registries put in their JSON error bodies (distribution spec), plus
-/// `INSUFFICIENT_SCOPE`, the OAuth error of a bearer challenge that containerd prints.
-public enum RegistryErrorCode: String, Sendable, Hashable, Codable, CaseIterable {
-    case manifestUnknown = "MANIFEST_UNKNOWN"
-    case nameUnknown = "NAME_UNKNOWN"
-    case blobUnknown = "BLOB_UNKNOWN"
-    case unauthorized = "UNAUTHORIZED"
-    case denied = "DENIED"
-    case tooManyRequests = "TOOMANYREQUESTS"
-    case insufficientScope = "INSUFFICIENT_SCOPE"
-    case nameInvalid = "NAME_INVALID"
-    case manifestInvalid = "MANIFEST_INVALID"
-    case tagInvalid = "TAG_INVALID"
+    var referencesDigest: Bool { image?.utf8.contains(UInt8(ascii: "@")) ?? false }
 }

@@ -23,24 +23,31 @@ extension NormalizedMessage {
             // Back up to the start of a UTF-8 sequence so the cut does not split a character.
             while end > 0, input[end] & 0xC0 == 0x80 { end -= 1 }
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(end)
-        var pendingSpace = false
-        for index in 0..<end {
-            let byte = input[index]
-            if byte <= 0x20 || byte == 0x7F {
-                pendingSpace = !bytes.isEmpty
-            } else {
-                if pendingSpace {
-                    bytes.append(0x20)
-                    pendingSpace = false
+        // One pass writes both the collapsed text and its lower-cased copy.
+        var lower: [UInt8] = []
+        var written = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: end) { original, originalCount in
+            lower = [UInt8](unsafeUninitializedCapacity: end) { lowered, loweredCount in
+                var pendingSpace = false
+                for index in 0..<end {
+                    let byte = input[index]
+                    if byte <= 0x20 || byte == 0x7F {
+                        pendingSpace = written > 0
+                        continue
+                    }
+                    if pendingSpace {
+                        original[written] = 0x20
+                        lowered[written] = 0x20
+                        written += 1
+                        pendingSpace = false
+                    }
+                    original[written] = byte
+                    lowered[written] = Phrase.lowercase(byte)
+                    written += 1
                 }
-                bytes.append(byte)
+                loweredCount = written
             }
-        }
-        var lower = bytes
-        lower.withUnsafeMutableBufferPointer { buffer in
-            for index in buffer.indices { buffer[index] = Phrase.lowercase(buffer[index]) }
+            originalCount = written
         }
         var prepared = Prepared(bytes: bytes, lower: lower, grpcCode: nil, truncated: truncated,
                                 listsSeveralAttempts: false)

@@ -102,7 +102,8 @@ public struct NormalizedMessage: Sendable {
         let needleCount = phrase.count
         guard needleCount > 0 else { return start <= lower.count ? start : nil }
         guard start >= 0, lower.count - start >= needleCount else { return nil }
-        if start == 0, !bigrams.mayContain(phrase.slots) { return nil }
+        // A pair of bytes missing from the whole text rules the phrase out from any start.
+        if !bigrams.mayContain(phrase.slots) { return nil }
         return lower.withUnsafeBufferPointer { text in
             phrase.bytes.withUnsafeBufferPointer { needle in
                 NormalizedMessage.search(text, needle, from: start)
@@ -115,6 +116,27 @@ public struct NormalizedMessage: Sendable {
         guard var found = firstIndex(of: phrase) else { return nil }
         while let next = firstIndex(of: phrase, from: found + 1) { found = next }
         return found
+    }
+
+    /// Whether `phrase` occurs entirely inside `range`.
+    public func occurs(_ phrase: Phrase, in range: Range<Int>) -> Bool {
+        let lowerBound = max(0, range.lowerBound)
+        let upperBound = min(lower.count, range.upperBound)
+        guard phrase.count > 0 else { return lowerBound <= upperBound }
+        guard upperBound - lowerBound >= phrase.count, bigrams.mayContain(phrase.slots) else { return false }
+        return lower.withUnsafeBufferPointer { text in
+            phrase.bytes.withUnsafeBufferPointer { needle in
+                NormalizedMessage.search(UnsafeBufferPointer(rebasing: text[0..<upperBound]), needle, from: lowerBound) != nil
+            }
+        }
+    }
+
+    /// Whether `phrase` occurs at `offset` and ends inside `range`.
+    public func matches(_ phrase: Phrase, at offset: Int, within range: Range<Int>) -> Bool {
+        guard offset >= range.lowerBound, offset + phrase.count <= range.upperBound else { return false }
+        return lower.withUnsafeBufferPointer { text in
+            phrase.bytes.withUnsafeBufferPointer { needle in NormalizedMessage.matches(text, at: offset, needle) }
+        }
     }
 
     /// The original-case text of `range` (clamped), with invalid UTF-8 repaired.
@@ -143,18 +165,37 @@ public struct NormalizedMessage: Sendable {
         return true
     }
 
+    /// The first occurrence of `needle` in `text` at or after `start`.
+    ///
+    /// Candidates for the first byte are found eight bytes at a time (a SWAR zero-byte test on
+    /// `word ^ repeated(first)`), then checked in full: several times faster than a byte loop, with
+    /// no dependency beyond the standard library.
     static func search(_ text: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let count = needle.count
         let last = text.count - count
-        guard count > 0, start <= last else { return nil }
+        guard count > 0, start >= 0, start <= last, let base = text.baseAddress else { return nil }
         let first = needle[0]
+        let pattern = UInt64(first) &* 0x0101_0101_0101_0101
+        let raw = UnsafeRawPointer(base)
         var offset = start
         while offset <= last {
-            if text[offset] == first {
-                var index = 1
-                while index < count, text[offset + index] == needle[index] { index += 1 }
-                if index == count { return offset }
+            if offset + 8 <= text.count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) ^ pattern
+                let zeros = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                if zeros == 0 {
+                    offset += 8
+                    continue
+                }
+                // The lowest flagged byte is always a true match of the first byte.
+                offset += zeros.trailingZeroBitCount >> 3
+                if offset > last { return nil }
+            } else if text[offset] != first {
+                offset += 1
+                continue
             }
+            var index = 1
+            while index < count, text[offset + index] == needle[index] { index += 1 }
+            if index == count { return offset }
             offset += 1
         }
         return nil
