@@ -35,7 +35,8 @@ build-tests: deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 
 unit: build-tests
-	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+	# Serial: several suites start real servers and wait on them; on 2 cores parallel suites starve each other.
+	$(SWIFT) test --skip-build --no-parallel $(BUILD_FLAGS)
 
 rig: build-tests
 	PULLDOCTOR_BIN=$(BIN) timeout $(RIG_TIMEOUT) scripts/rig.sh

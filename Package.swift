@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
     ],
     targets: [
         // System libraries (Debian: libcurl4-openssl-dev, zlib1g-dev).
@@ -61,6 +62,9 @@ let package = Package(
         .target(name: "Notify", dependencies: [
             "CurlClient", "Redaction", "Alerting", "Diagnosis", .product(name: "Mustache", package: "swift-mustache"),
         ], swiftSettings: swiftSettings),
+
+        // SQLite (WAL) store: payloads, alerts, incidents, diagnoses, outbox; migrations, group commit, retention.
+        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
 
         // Alertmanager webhook payload and its validation (Foundation only).
         .target(name: "Alerting", swiftSettings: swiftSettings),
@@ -109,6 +113,8 @@ let package = Package(
         .testTarget(name: "RegistryProbeTests", dependencies: ["Registry", "CurlClient"],
                     exclude: ["Support/fake_registry.py"], swiftSettings: swiftSettings),
         .testTarget(name: "NotifyTests", dependencies: ["Notify", "CurlClient", "Alerting", "Diagnosis"], swiftSettings: swiftSettings),
+        .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: swiftSettings),
         .testTarget(name: "ConfigTests", dependencies: ["Config"], swiftSettings: swiftSettings),
         .testTarget(name: "ServerTests", dependencies: [
             "Server", "Config", "Telemetry", "CurlClient", "Kube", "KubeSim",

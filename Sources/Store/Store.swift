@@ -30,12 +30,14 @@ public final class Store: Sendable {
         config.label = "pulldoctor.store"
         config.busyMode = .timeout(TimeInterval(configuration.busyTimeout.storeMillis) / 1000)
         let synchronous = configuration.durability == .full ? "FULL" : "NORMAL"
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
-        }
         do {
-            // DatabasePool turns WAL on when it opens the file.
+            // DatabasePool turns WAL on when it opens the file, and sets the writer to synchronous=NORMAL
+            // after any `prepareDatabase` hook: the durability is set on the writer here, once open.
+            // Readers never commit, so their setting does not matter.
             pool = try DatabasePool(path: configuration.path, configuration: config)
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+            }
             try StoreMigrations.migrator.migrate(pool)
         } catch {
             throw StoreError(error)

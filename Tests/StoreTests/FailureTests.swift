@@ -117,6 +117,26 @@ struct FailureTests {
                 == ["small-0", "small-1", "small-3", "small-4", "small-5"])
     }
 
+    @Test("A read-only database fails every payload of a batch, storing none")
+    func readOnlyBatch() async throws {
+        let db = try TestDatabase()
+        defer { db.remove() }
+        let store = try db.open()
+        try await store.onWriter("PRAGMA query_only = ON")
+        let batch = (0..<4).map { Fixtures.payload([Fixtures.alert("ro-\($0)")]) }
+        let results = await GroupCommitter.commit(batch, pool: store.pool)
+        #expect(results.count == 4)
+        for result in results {
+            guard case .failure(let error) = result else {
+                Issue.record("a payload was accepted by a read-only database")
+                continue
+            }
+            #expect(error.reason == .readOnly)
+        }
+        try await store.onWriter("PRAGMA query_only = OFF")
+        #expect(try await store.count(.payloads) == 0)
+    }
+
     /// Caps the database file at its current size plus `slackPages` pages (`PRAGMA max_page_count` on
     /// the writer), a cheap and exact way to get SQLITE_FULL.
     private func capFile(_ store: Store, slackPages: Int) async throws {

@@ -11,10 +11,13 @@ struct MigrationTests {
         defer { db.remove() }
         let store = try db.open()
         #expect(try await store.appliedMigrations() == ["v1"])
-        let (tables, journal, synchronous) = try await store.pool.read { db in
+        let (tables, journal) = try await store.pool.read { db in
             (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"),
-             try String.fetchOne(db, sql: "PRAGMA journal_mode"),
-             try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+             try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+        }
+        // The writer is the connection that commits: its setting is the one that counts.
+        let synchronous = try await store.pool.writeWithoutTransaction { db in
+            try Int.fetchOne(db, sql: "PRAGMA synchronous")
         }
         for table in StoreTable.allCases {
             #expect(tables.contains(table.rawValue), "missing table \(table.rawValue)")
@@ -57,7 +60,9 @@ struct MigrationTests {
         let db = try TestDatabase()
         defer { db.remove() }
         let store = try db.open { $0.durability = .normal }
-        let synchronous = try await store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        let synchronous = try await store.pool.writeWithoutTransaction { db in
+            try Int.fetchOne(db, sql: "PRAGMA synchronous")
+        }
         #expect(synchronous == 1)
     }
 

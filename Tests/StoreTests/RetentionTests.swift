@@ -93,10 +93,9 @@ struct RetentionTests {
         }
         // 6 000 old payloads of 10 alerts each, written directly to save time.
         try await store.pool.write { db in
-            let encoder = PayloadIngest.makeEncoder()
             for index in 0..<6_000 {
                 let alerts = (0..<10).map { Fixtures.alert("bulk-\(index)-\($0)") }
-                _ = try PayloadIngest.apply(Fixtures.payload(alerts, at: Fixtures.t0), in: db, encoder: encoder)
+                _ = try PayloadIngest.apply(Fixtures.payload(alerts, at: Fixtures.t0), in: db)
             }
         }
         let now = Fixtures.t0.addingTimeInterval(2 * day)

@@ -34,16 +34,15 @@ public struct AlertRecord: Sendable, Equatable {
     /// The diagnosis that covers it, if any.
     public let diagnosisID: String?
 
-    /// Reads a row of `alerts`. Label maps the store wrote itself always decode; a hand-edited row that
-    /// does not reads as empty rather than failing a whole page.
+    /// Reads a row of `alerts`.
     init(row: Row) {
         id = row["id"]
         fingerprint = row["fingerprint"]
         startsAt = Date(storeMillis: row["starts_at"])
         status = FiringState(rawValue: row["status"]) ?? .firing
         endsAt = (row["ends_at"] as Int64?).map(Date.init(storeMillis:))
-        labels = Self.decodeMap(row["labels"])
-        annotations = Self.decodeMap(row["annotations"])
+        labels = StringMapJSON.decode(row["labels"])
+        annotations = StringMapJSON.decode(row["annotations"])
         generatorURL = row["generator_url"]
         payloadID = row["payload_id"]
         firstSeen = Date(storeMillis: row["first_seen"])
@@ -52,9 +51,5 @@ public struct AlertRecord: Sendable, Equatable {
         incidentID = row["incident_id"]
         diagnosed = row["diagnosed"]
         diagnosisID = row["diagnosis_id"]
-    }
-
-    private static func decodeMap(_ text: String) -> [String: String] {
-        (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
     }
 }

@@ -58,31 +58,42 @@ actor GroupCommitter {
         draining = false
     }
 
-    /// Writes a batch in one transaction. When it fails, each payload is retried alone, so one payload
-    /// that cannot be stored does not fail its neighbours; a full or read-only disk still fails them all.
+    /// Writes a batch in one transaction. When it fails for a reason that may concern one payload, each
+    /// payload is retried alone, so one payload that cannot be stored does not fail its neighbours.
     static func commit(
         _ payloads: [IncomingPayload], pool: DatabasePool
     ) async -> [Result<AcceptResult, StoreError>] {
         do {
             let results = try await pool.write { db in
-                let encoder = PayloadIngest.makeEncoder()
-                return try payloads.map { try PayloadIngest.apply($0, in: db, encoder: encoder) }
+                try payloads.map { try PayloadIngest.apply($0, in: db) }
             }
             return results.map { .success($0) }
         } catch {
-            guard payloads.count > 1 else { return [.failure(StoreError(error))] }
+            let failure = StoreError(error)
+            // A failure of the whole database fails every payload at once: retrying each alone would only
+            // repeat it (and `busy` would wait out its timeout once per payload).
+            guard payloads.count > 1, Self.mayConcernOnePayload(failure.reason) else {
+                return payloads.map { _ in .failure(failure) }
+            }
         }
         var results: [Result<AcceptResult, StoreError>] = []
         for payload in payloads {
             do {
-                let result = try await pool.write { db in
-                    try PayloadIngest.apply(payload, in: db, encoder: PayloadIngest.makeEncoder())
-                }
+                let result = try await pool.write { db in try PayloadIngest.apply(payload, in: db) }
                 results.append(.success(result))
             } catch {
                 results.append(.failure(StoreError(error)))
             }
         }
         return results
+    }
+
+    /// Whether a failure may come from one payload (too big for the space left, an invariant it breaks)
+    /// rather than from the database as a whole.
+    private static func mayConcernOnePayload(_ reason: StoreError.Reason) -> Bool {
+        switch reason {
+        case .diskFull, .constraint, .other: true
+        case .readOnly, .busy, .corrupt, .io, .cantOpen, .cancelled: false
+        }
     }
 }

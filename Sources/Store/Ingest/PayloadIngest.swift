@@ -5,7 +5,7 @@ import GRDB
 enum PayloadIngest {
     /// Inserts the payload and upserts its alerts. Runs inside the caller's transaction: it either all
     /// commits with the batch or not at all.
-    static func apply(_ payload: IncomingPayload, in db: Database, encoder: JSONEncoder) throws -> AcceptResult {
+    static func apply(_ payload: IncomingPayload, in db: Database) throws -> AcceptResult {
         let now = payload.receivedAt.storeMillis
         try db.cachedStatement(sql: """
             INSERT INTO payloads (received_at, group_key, receiver, status, alert_count, body)
@@ -19,7 +19,7 @@ enum PayloadIngest {
         accepted.reserveCapacity(payload.alerts.count)
         var resolvedIncidents: [String] = []
         for alert in payload.alerts {
-            let entry = try upsert(alert, payloadID: payloadID, now: now, in: db, encoder: encoder)
+            let entry = try upsert(alert, payloadID: payloadID, now: now, in: db)
             accepted.append(entry)
             if entry.outcome == .resolved, let incident = entry.incidentID, !resolvedIncidents.contains(incident) {
                 resolvedIncidents.append(incident)
@@ -31,10 +31,10 @@ enum PayloadIngest {
 
     /// Inserts a new occurrence, or counts a re-send, or records a resolution.
     private static func upsert(
-        _ alert: IncomingAlert, payloadID: Int64, now: Int64, in db: Database, encoder: JSONEncoder
+        _ alert: IncomingAlert, payloadID: Int64, now: Int64, in db: Database
     ) throws -> AcceptedAlert {
         let startsAt = alert.startsAt.storeMillis
-        let annotations = try jsonText(alert.annotations, encoder)
+        let annotations = StringMapJSON.encode(alert.annotations)
         let existing = try Row.fetchOne(
             db.cachedStatement(sql: """
                 SELECT id, status, incident_id, diagnosed FROM alerts WHERE fingerprint = ? AND starts_at = ?
@@ -47,7 +47,7 @@ enum PayloadIngest {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                     alert.fingerprint, startsAt, alert.status.rawValue, endsAt(alert, now: now),
-                    alert.labels["namespace"], try jsonText(alert.labels, encoder), annotations, alert.generatorURL,
+                    alert.labels["namespace"], StringMapJSON.encode(alert.labels), annotations, alert.generatorURL,
                     payloadID, now, now,
                 ])
             return AcceptedAlert(
@@ -89,17 +89,5 @@ enum PayloadIngest {
                    AND NOT EXISTS (SELECT 1 FROM alerts WHERE incident_id = ?1 AND status = 'firing')
                 """),
             arguments: [incident]) ?? false
-    }
-
-    /// A string map as JSON text with sorted keys, so equal maps store equal text.
-    static func jsonText(_ map: [String: String], _ encoder: JSONEncoder) throws -> String {
-        String(decoding: try encoder.encode(map), as: UTF8.self)
-    }
-
-    /// The encoder for label and annotation maps.
-    static func makeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
     }
 }
