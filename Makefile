@@ -11,7 +11,7 @@ APT_PACKAGES := libcurl4-openssl-dev zlib1g-dev libsqlite3-dev prometheus promet
 	docker-registry apache2-utils wrk python3 python3-yaml python3-cryptography openssl curl
 RIG_TIMEOUT ?= 300
 
-.PHONY: help deps build build-tests unit rig test run demo release clean
+.PHONY: help deps build build-tests unit rig operator-files test run demo release clean
 
 help:
 	@echo "make demo    build and run PullDoctor on 127.0.0.1:9095"
@@ -41,7 +41,11 @@ unit: build-tests
 rig: build-tests
 	PULLDOCTOR_BIN=$(BIN) timeout $(RIG_TIMEOUT) scripts/rig.sh
 
-test: unit rig
+# alertmanager/, grafana/ and deploy/ checked by the real tools that read them.
+operator-files: build
+	timeout 600 scripts/check-operator-files.sh
+
+test: unit rig operator-files
 
 run: build
 	$(BIN) serve $(if $(CONFIG),--config.file=$(CONFIG),--web.listen-address=127.0.0.1:9095)

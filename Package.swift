@@ -60,7 +60,9 @@ let package = Package(
 
         // Notifiers (webhook, Slack, Teams, Alertmanager), message templates, routing matchers, sink config.
         .target(name: "Notify", dependencies: [
-            "CurlClient", "Redaction", "Alerting", "Diagnosis", .product(name: "Mustache", package: "swift-mustache"),
+            "CurlClient", "Redaction", "Alerting", "Diagnosis", "Store", .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: swiftSettings),
 
         // SQLite (WAL) store: payloads, alerts, incidents, diagnoses, outbox; migrations, group commit, retention.
@@ -70,7 +72,7 @@ let package = Package(
         .target(name: "Alerting", swiftSettings: swiftSettings),
 
         // The YAML configuration tree, strict decoding, ${ENV} expansion.
-        .target(name: "Config", dependencies: ["Redaction", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+        .target(name: "Config", dependencies: ["Redaction", "Notify", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
 
         // Metric names, the registry, process metrics and gzip of the exposition.
         .target(name: "Telemetry", dependencies: [
@@ -82,7 +84,7 @@ let package = Package(
 
         // Hummingbird wiring: routes, auth, services; buildApplication(config:).
         .target(name: "Server", dependencies: [
-            "Alerting", "Config", "Telemetry", "CurlClient", "Kube", "Registry", "Diagnosis", "Investigation",
+            "Alerting", "Config", "Telemetry", "CurlClient", "Kube", "Registry", "Diagnosis", "Investigation", "Notify", "Store",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -93,6 +95,7 @@ let package = Package(
         .executableTarget(name: "pulldoctor", dependencies: [
             "Server", "Config", "CurlClient", "Telemetry", "Diagnosis", "Registry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: swiftSettings),

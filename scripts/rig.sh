@@ -53,6 +53,8 @@ web:
     bearer_token_file: $WORK/token
 log:
   level: info
+store:
+  path: $WORK/pulldoctor.sqlite
 YAML
 "$BIN" check-config "$WORK/pulldoctor.yml" >/dev/null || fail "pulldoctor check-config rejected the rig's config"
 "$BIN" serve --config.file="$WORK/pulldoctor.yml" --log.format=logfmt > "$WORK/pulldoctor.log" 2>&1 &

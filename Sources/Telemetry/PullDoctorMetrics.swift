@@ -24,6 +24,7 @@ public final class PullDoctorMetrics: Sendable {
             for confidence in ["high", "medium", "low"] { _ = diagnoses(category: category, confidence: confidence) }
         }
         _ = diagnosisDuration
+        for reason in ["disk_full", "read_only", "busy", "corrupt", "io", "cant_open", "other"] { _ = storeErrors(reason: reason) }
         _ = registryProbeDuration
         for resource in Self.kubeResources {
             for verb in ["get", "list"] {
@@ -123,6 +124,63 @@ public final class PullDoctorMetrics: Sendable {
                 .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10),
             ],
             help: "Time taken by registry probes.")
+    }
+
+    // MARK: Store and delivery
+
+    /// `pulldoctor_store_errors_total{reason}`: store operations that failed (disk full, read-only, ...).
+    public func storeErrors(reason: String) -> Counter {
+        registry.makeCounter(
+            name: "pulldoctor_store_errors_total", labels: [("reason", reason)],
+            help: "Store operations that failed, by reason (webhooks answered 503 meanwhile).")
+    }
+
+    /// `pulldoctor_notifications_total{sink,result}`: delivery attempts by result (delivered, retry, failed).
+    public func notifications(sink: String, result: String) -> Counter {
+        registry.makeCounter(
+            name: "pulldoctor_notifications_total", labels: [("sink", sink), ("result", result)],
+            help: "Notification delivery attempts, by sink and result.")
+    }
+
+    /// `pulldoctor_notification_duration_seconds{sink}`: time one delivery attempt took.
+    public func notificationDuration(sink: String) -> DurationHistogram {
+        registry.makeDurationHistogram(
+            name: "pulldoctor_notification_duration_seconds", labels: [("sink", sink)],
+            buckets: [
+                .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
+                .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10),
+            ],
+            help: "Time taken by one notification delivery attempt.")
+    }
+
+    /// `pulldoctor_outbox_dead_letters_total{sink}`: notifications given up on.
+    public func deadLetters(sink: String) -> Counter {
+        registry.makeCounter(
+            name: "pulldoctor_outbox_dead_letters_total", labels: [("sink", sink)],
+            help: "Notifications dead-lettered (too old, or refused for good), by sink.")
+    }
+
+    /// `pulldoctor_outbox_pending{sink}`: notifications waiting to be delivered.
+    public func outboxPending(sink: String) -> Gauge {
+        registry.makeGauge(
+            name: "pulldoctor_outbox_pending", labels: [("sink", sink)],
+            help: "Notifications waiting in the outbox, by sink.")
+    }
+
+    /// `pulldoctor_outbox_oldest_age_seconds{sink}`: age of the oldest waiting notification (0 when none).
+    public func outboxOldestAge(sink: String) -> Gauge {
+        registry.makeGauge(
+            name: "pulldoctor_outbox_oldest_age_seconds", labels: [("sink", sink)],
+            help: "Age of the oldest notification waiting in the outbox, by sink.")
+    }
+
+    /// Pre-creates every series of one sink at 0.
+    public func registerSink(_ sink: String) {
+        for result in ["delivered", "retry", "failed"] { _ = notifications(sink: sink, result: result) }
+        _ = notificationDuration(sink: sink)
+        _ = deadLetters(sink: sink)
+        outboxPending(sink: sink).set(0.0)
+        outboxOldestAge(sink: sink).set(0.0)
     }
 
     // MARK: Kubernetes API

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Config
 import Logging
+import Hummingbird
 import Server
 import ServiceLifecycle
 import Telemetry
@@ -15,6 +16,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("web.listen-address"), help: "Address to listen on (host:port). Default from the config: 0.0.0.0:9095.")
     var listenAddress: String?
+
+    @Option(name: .customLong("store.path"), help: "SQLite database file. Default from the config: data/pulldoctor.sqlite.")
+    var storePath: String?
 
     @Option(name: .customLong("log.level"), help: "debug, info, warn or error. Default from the config: info.")
     var logLevel: LogConfig.Level?
@@ -37,6 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             config.web.listenAddress = listenAddress
         }
+        if let storePath { config.store.path = storePath }
         if let logLevel { config.log.level = logLevel }
         if let logFormat { config.log.format = logFormat }
 
@@ -45,9 +50,15 @@ struct ServeCommand: AsyncParsableCommand {
             "pulldoctor.version": "\(BuildInfo.version)", "pulldoctor.listen_address": "\(config.web.listenAddress)",
             "pulldoctor.config.file": "\(configFile ?? "(defaults)")",
         ])
-        let app = try buildApplication(ServerOptions(
-            config: config, configPath: configFile, logger: logger,
-            onListening: { port in logger.info("listening", metadata: ["pulldoctor.port": "\(port)"]) }))
+        let app: any ApplicationProtocol
+        do {
+            app = try buildApplication(ServerOptions(
+                config: config, configPath: configFile, logger: logger,
+                onListening: { port in logger.info("listening", metadata: ["pulldoctor.port": "\(port)"]) }))
+        } catch {
+            printError("pulldoctor: \(error)")
+            throw ExitCode(2)
+        }
         let group = ServiceGroup(configuration: .init(
             services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

@@ -21,6 +21,9 @@ struct TestServer {
     ) async throws -> T {
         var config = config
         config.web.listenAddress = "127.0.0.1:0"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pd-store-\(UUID().uuidString)")
+        if config.store.path == StoreConfig().path { config.store.path = folder.appendingPathComponent("pulldoctor.sqlite").path }
+        defer { try? FileManager.default.removeItem(at: folder) }
         let logs = LogOutput(capture: true)
         let logger = Logger(label: "pulldoctor-test") { label in
             LineLogHandler(label: label, level: .debug, format: .logfmt, output: logs)

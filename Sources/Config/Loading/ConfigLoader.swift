@@ -1,4 +1,5 @@
 import Foundation
+import Notify
 import Yams
 
 /// Loads the YAML configuration: `${VAR}` expansion in values, strict decoding, and errors that carry
@@ -18,8 +19,11 @@ public struct ConfigLoader: Sendable {
         }
         let folder = (path as NSString).deletingLastPathComponent
         do {
-            return try ConfigFiles.$baseDirectory.withValue(folder.isEmpty ? "." : folder) {
-                try load(text: String(decoding: data, as: UTF8.self))
+            let base = folder.isEmpty ? "." : folder
+            return try ConfigFiles.$baseDirectory.withValue(base) {
+                try SinkConfig.$baseDirectory.withValue(base) {
+                    try load(text: String(decoding: data, as: UTF8.self))
+                }
             }
         } catch var located as ConfigError {
             located.file = path

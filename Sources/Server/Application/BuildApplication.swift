@@ -3,6 +3,8 @@ import Config
 import Diagnosis
 import CurlClient
 import Investigation
+import Notify
+import Store
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -33,14 +35,30 @@ public struct ServerOptions: Sendable {
 /// Wires the HTTP server and its background services. Used by `pulldoctor serve` and by the tests,
 /// so tests run what users run.
 public func buildApplication(_ options: ServerOptions) throws -> some ApplicationProtocol {
-    let metrics = PullDoctorMetrics(version: BuildInfo.version, revision: BuildInfo.revision)
-    let state = ServerState(
-        config: options.config, configPath: options.configPath, metrics: metrics, logger: options.logger)
-    let transport = CurlClient()
-    let worker = DiagnosisPipeline.make(
-        config: options.config, transport: transport, metrics: metrics, logger: options.logger, sink: options.onDiagnosis)
+    let config = options.config
     let logger = options.logger
-    let intake = AlertQueue(capacity: 10_000) { payload in
+    let metrics = PullDoctorMetrics(version: BuildInfo.version, revision: BuildInfo.revision)
+    let state = ServerState(config: config, configPath: options.configPath, metrics: metrics, logger: logger)
+    let store: Store
+    do {
+        store = try Store(configuration: StoreConfiguration(
+            path: config.store.path,
+            retention: RetentionPolicy(maxAge: config.store.retention, maxRowsPerTable: config.store.maxRows)))
+    } catch {
+        throw ConfigError(reason: .unreadable, field: "store.path", problem: "cannot open the store at \"\(config.store.path)\": \(error)")
+    }
+    for sink in config.sinks { metrics.registerSink(sink.name) }
+
+    let transport = CurlClient()
+    let ids = AlertIDs()
+    let recorder = DiagnosisRecorder(store: store, ids: ids, sinks: config.sinks, externalURL: config.web.externalURL,
+                                     metrics: metrics, logger: logger)
+    let onDiagnosis = options.onDiagnosis
+    let worker = DiagnosisPipeline.make(config: config, transport: transport, metrics: metrics, logger: logger) { report, alerts in
+        await recorder.record(report, alerts: alerts)
+        await onDiagnosis(report, alerts)
+    }
+    let queue = AlertQueue(capacity: 10_000) { payload in
         guard let worker else {
             for alert in payload.alerts {
                 logger.info("alert received", metadata: [
@@ -52,15 +70,16 @@ public func buildApplication(_ options: ServerOptions) throws -> some Applicatio
         }
         await worker.handle(payload)
     }
+    let intake = StoreIntake(store: store, ids: ids, queue: queue, metrics: metrics, logger: logger)
     let router = Router(context: BasicRequestContext.self)
     router.middlewares.add(RequestTimingMiddleware(metrics: metrics))
     WebhookRoute(state: state, intake: intake).register(on: router)
     MetricsRoute(metrics: metrics).register(on: router)
     LifecycleRoutes(state: state).register(on: router)
 
-    guard let address = ListenAddress(options.config.web.listenAddress) else {
+    guard let address = ListenAddress(config.web.listenAddress) else {
         throw ConfigError(reason: .invalidValue, field: "web.listen_address",
-                          problem: "\"\(options.config.web.listenAddress)\" is not host:port")
+                          problem: "\"\(config.web.listenAddress)\" is not host:port")
     }
     let onListening = options.onListening
     var app = Application(
@@ -69,8 +88,20 @@ public func buildApplication(_ options: ServerOptions) throws -> some Applicatio
         onServerRunning: { channel in
             await onListening(channel.localAddress?.port ?? address.port)
         },
-        logger: options.logger
+        logger: logger
     )
-    app.addServices(intake, HangupReloader(state: state))
+    var services: [any Service] = [queue, HangupReloader(state: state), StoreMaintenance(store: store, logger: logger)]
+    if worker != nil {
+        services.append(ResumeSweep(store: store, ids: ids, queue: queue, interval: .seconds(60), logger: logger))
+    }
+    if !config.sinks.isEmpty {
+        let delivery = config.delivery
+        services.append(DeliveryWorker(
+            store: store, sinks: config.sinks, transport: transport,
+            options: .init(maxAge: delivery.maxAge, initialBackoff: delivery.initialBackoff, maxBackoff: delivery.maxBackoff,
+                           pollInterval: delivery.pollInterval),
+            observer: DeliveryMetricsObserver(metrics: metrics), logger: logger))
+    }
+    app.addServices(services)
     return app
 }

@@ -3,8 +3,9 @@ import ServiceLifecycle
 
 /// Where accepted webhook payloads go. The webhook answers 2xx only when `accept` returns.
 public protocol AlertIntake: Sendable {
-    /// Takes ownership of a validated payload, or throws when it cannot (the webhook answers 503).
-    func accept(_ payload: WebhookPayload) async throws
+    /// Takes ownership of a validated payload (and its raw body, kept as received), or throws when it
+    /// cannot (the webhook answers 503).
+    func accept(_ payload: WebhookPayload, body: [UInt8]) async throws
 }
 
 /// Why the intake refused a payload.
@@ -21,7 +22,7 @@ public struct IntakeError: Error, Sendable, CustomStringConvertible {
 
 /// A bounded in-memory queue between the webhook and the background work, run as a Service.
 /// Each payload goes to `consumer` (the diagnosis worker), several at once; the worker bounds its own work.
-final class AlertQueue: AlertIntake, Service {
+final class AlertQueue: Service {
     private let stream: AsyncStream<WebhookPayload>
     private let continuation: AsyncStream<WebhookPayload>.Continuation
     private let consumer: @Sendable (WebhookPayload) async -> Void

@@ -58,7 +58,7 @@ struct WebhookRoute: Sendable {
             return ErrorResponse.badPayload(error)
         }
         do {
-            try await intake.accept(payload)
+            try await intake.accept(payload, body: Array(buffer: body))
         } catch {
             context.logger.error("webhook not accepted: intake unavailable", metadata: ["error": "\(error)"])
             return ErrorResponse.make(.serviceUnavailable, "PullDoctor cannot take alerts right now; retry later")

@@ -1,0 +1,11 @@
+import Store
+
+/// The delivery worker's metrics seam.
+public protocol DeliveryObserver: Sendable {
+    /// One delivery attempt ended.
+    func attempted(sink: String, result: DeliveryResult, duration: Duration)
+    /// A notification was given up on (too old, or refused for good).
+    func deadLettered(sink: String)
+    /// The outbox's state per sink, refreshed on every pass.
+    func outbox(_ stats: [SinkOutboxStats])
+}

@@ -1,0 +1,144 @@
+import CurlClient
+import Foundation
+import Logging
+import ServiceLifecycle
+import Store
+
+/// Delivers the outbox, at least once, as a Service.
+///
+/// Every sink has its own loop: it claims due rows in arrival order per incident (the store never hands
+/// out a row while an earlier one of the same incident and sink is pending), sends up to the sink's
+/// `max_concurrency` at once, and records each attempt. Failures retry with exponential backoff and jitter,
+/// honouring Retry-After (capped at `maxBackoff`); a refusal for good, or a row older than `maxAge`, is
+/// dead-lettered: kept in the store, counted and logged once. Claims are leases, so a crash mid-send only
+/// means the row is sent again, with the same idempotency key.
+public struct DeliveryWorker: Service {
+    /// Retry and polling settings.
+    public struct Options: Sendable {
+        public var maxAge: Duration
+        public var initialBackoff: Duration
+        public var maxBackoff: Duration
+        public var pollInterval: Duration
+
+        public init(maxAge: Duration = .seconds(86_400), initialBackoff: Duration = .seconds(2),
+                    maxBackoff: Duration = .seconds(300), pollInterval: Duration = .milliseconds(500)) {
+            self.maxAge = maxAge
+            self.initialBackoff = initialBackoff
+            self.maxBackoff = maxBackoff
+            self.pollInterval = pollInterval
+        }
+    }
+
+    let store: Store
+    let sinks: [(config: SinkConfig, notifier: any Notifier)]
+    let options: Options
+    let observer: (any DeliveryObserver)?
+    let logger: Logger
+
+    public init(store: Store, sinks: [SinkConfig], transport: any HTTPTransport, options: Options = Options(),
+                observer: (any DeliveryObserver)? = nil, logger: Logger) {
+        self.store = store
+        self.sinks = sinks.map { ($0, $0.makeNotifier(transport: transport)) }
+        self.options = options
+        self.observer = observer
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        _ = try? await store.releaseClaims()  // leases of a previous process: send those rows again
+        await withDiscardingTaskGroup { group in
+            for sink in sinks {
+                group.addTask { await loop(sink.config, sink.notifier) }
+            }
+            group.addTask { await reportStats() }
+        }
+    }
+
+    private func loop(_ sink: SinkConfig, _ notifier: any Notifier) async {
+        while !Task.isCancelledOrShuttingDown {
+            let rows: [OutboxRecord]
+            do {
+                rows = try await store.claimDue(sink: sink.name, limit: sink.maxConcurrency)
+            } catch {
+                logger.error("outbox unavailable", metadata: ["pulldoctor.sink": "\(sink.name)", "error": "\(error)"])
+                rows = []
+            }
+            if rows.isEmpty {
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: options.pollInterval) }
+                continue
+            }
+            await withDiscardingTaskGroup { group in
+                for row in rows {
+                    group.addTask { await deliver(row, sink: sink, notifier: notifier) }
+                }
+            }
+        }
+    }
+
+    private func deliver(_ row: OutboxRecord, sink: SinkConfig, notifier: any Notifier) async {
+        let now = Date()
+        guard let envelope = row.body.flatMap(OutboxEnvelope.decode) else {
+            _ = try? await store.markFailed(outboxID: row.id, attempt: DeliveryAttempt(at: now, error: "unreadable outbox body"), retryAt: nil)
+            observer?.deadLettered(sink: sink.name)
+            return
+        }
+        let start = ContinuousClock.now
+        let result = await notifier.send(envelope.notification(idempotencyKey: row.idempotencyKey))
+        let duration = ContinuousClock.now - start
+        observer?.attempted(sink: sink.name, result: result, duration: duration)
+        let attempt = DeliveryAttempt(at: now, httpStatus: result.httpStatus, error: result.failure?.description, duration: duration)
+        switch result {
+        case .delivered:
+            _ = try? await store.markDelivered(outboxID: row.id, attempt: attempt)
+        case .retry(let after, let failure):
+            let age = now.timeIntervalSince(row.createdAt)
+            if age >= Double(options.maxAge.components.seconds) {
+                await deadLetter(row, sink: sink.name, attempt: attempt, why: "undelivered for \(Int(age)) s (max age): \(failure)")
+                return
+            }
+            let delay = Self.backoff(attempt: row.attempts, retryAfter: after, options: options)
+            _ = try? await store.markFailed(outboxID: row.id, attempt: attempt, retryAt: now.addingTimeInterval(delay))
+            if row.attempts == 1 {
+                // Logged once per row, not on every retry.
+                logger.warning("delivery failed; retrying", metadata: [
+                    "pulldoctor.sink": "\(sink.name)", "pulldoctor.incident": "\(row.incidentID)", "error": "\(failure)",
+                ])
+            }
+        case .failed(let failure):
+            await deadLetter(row, sink: sink.name, attempt: attempt, why: "refused for good: \(failure)")
+        }
+    }
+
+    private func deadLetter(_ row: OutboxRecord, sink: String, attempt: DeliveryAttempt, why: String) async {
+        _ = try? await store.markFailed(outboxID: row.id, attempt: attempt, retryAt: nil)
+        observer?.deadLettered(sink: sink)
+        logger.error("notification dead-lettered", metadata: [
+            "pulldoctor.sink": "\(sink)", "pulldoctor.incident": "\(row.incidentID)",
+            "pulldoctor.idempotency_key": "\(row.idempotencyKey)", "reason": "\(why)",
+        ])
+    }
+
+    private func reportStats() async {
+        while !Task.isCancelledOrShuttingDown {
+            if let stats = try? await store.outboxStats() { observer?.outbox(stats) }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(2)) }
+        }
+    }
+
+    /// Exponential backoff with jitter (50–100 % of the step), at least the sink's Retry-After, at most `maxBackoff`.
+    static func backoff(attempt: Int, retryAfter: Duration?, options: Options) -> TimeInterval {
+        let initial = Double(options.initialBackoff.components.seconds) + Double(options.initialBackoff.components.attoseconds) / 1e18
+        let cap = Double(options.maxBackoff.components.seconds)
+        let step = min(cap, initial * pow(2, Double(max(0, attempt - 1))))
+        var delay = step * Double.random(in: 0.5...1.0)
+        if let retryAfter {
+            delay = max(delay, Double(retryAfter.components.seconds))
+        }
+        return min(delay, cap)
+    }
+}
+
+extension Task where Success == Never, Failure == Never {
+    /// True once the task is cancelled or the service group began a graceful shutdown.
+    static var isCancelledOrShuttingDown: Bool { Task.isCancelled || Task.isShuttingDownGracefully }
+}
