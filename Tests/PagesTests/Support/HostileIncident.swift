@@ -55,7 +55,7 @@ enum HostileIncident {
         let identity = IncidentIdentity(
             id: "\(namespace)/Deployment/\(ownerName)/\(image)", namespace: namespace, ownerKind: "Deployment",
             ownerName: ownerName, image: image)
-        try await store.attach(alertIDs: ids, to: identity, at: time)
+        _ = try await store.attach(alertIDs: ids, to: identity, at: time)
         let report = report(createdAt: time.addingTimeInterval(2))
         try await store.saveDiagnosis(
             DiagnosisRecord(id: diagnosisID, incidentID: identity.id, createdAt: report.createdAt,
@@ -74,7 +74,7 @@ enum HostileIncident {
         let unlinkable = IncidentIdentity(
             id: "other/Deployment/api/registry.example.com/api:v1", namespace: "other", ownerKind: "Deployment",
             ownerName: "api", image: "registry.example.com/api:v1")
-        try await store.attach(alertIDs: [], to: unlinkable, at: time)
+        _ = try await store.attach(alertIDs: [], to: unlinkable, at: time)
         try await store.saveDiagnosis(DiagnosisRecord(
             id: badDiagnosisID, incidentID: unlinkable.id, createdAt: time, category: "unknown", reason: "unrecognized",
             confidence: "low", partial: false, body: Data("not json".utf8)))

@@ -74,7 +74,7 @@ enum KnownIncident {
         let identity = IncidentIdentity(
             id: report.incident.id, namespace: report.incident.namespace, ownerKind: report.incident.ownerKind,
             ownerName: report.incident.ownerName, image: report.incident.image)
-        try await store.attach(alertIDs: alertIDs, to: identity, at: firing.addingTimeInterval(1))
+        _ = try await store.attach(alertIDs: alertIDs, to: identity, at: firing.addingTimeInterval(1))
         try await store.saveDiagnosis(
             DiagnosisRecord(id: report.id, incidentID: identity.id, createdAt: report.createdAt,
                             category: report.category.rawValue, reason: report.reason.rawValue,

@@ -64,8 +64,8 @@ struct PagesServer {
     }
 
     /// GETs `path` (which starts with `/`).
-    func get(_ path: String, headers: [(name: String, value: String)] = []) async throws -> HTTPResponse {
-        try await client.send(HTTPRequest(url: base + path, headers: headers, proxy: .none))
+    func get(_ path: String, headers: [(name: String, value: String)] = []) async throws -> FetchedResponse {
+        try await client.send(FetchRequest(url: base + path, headers: headers, proxy: .none))
     }
 
     /// GETs `path` and decodes the body as a JSON object.

@@ -1,0 +1,91 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// A webhook sink on 127.0.0.1 that records what it receives, and can answer 503 for the first N
+/// requests (a sink that is down for a while).
+final class CaptureSink: Sendable {
+    struct Received: Sendable {
+        let headers: [String: String]
+        let body: Data
+    }
+
+    private let group: ServiceGroup
+    private let task: Task<Void, any Error>
+    let port: Int
+
+    var url: String { "http://127.0.0.1:\(port)/hook" }
+
+    static func start(failFirst: Int = 0) async throws -> CaptureSink {
+        let (ports, sink) = AsyncStream.makeStream(of: Int.self)
+        let router = Router()
+        let capture = StateBox(failFirst: failFirst)
+        router.post("/hook") { request, _ -> Response in
+            let body = try await request.body.collect(upTo: 8 << 20)
+            var headers: [String: String] = [:]
+            for field in request.headers { headers[field.name.canonicalName] = field.value }
+            let status: HTTPResponse.Status = capture.record(Received(headers: headers, body: Data(buffer: body))) ? .ok : .serviceUnavailable
+            return Response(status: status)
+        }
+        var logger = Logger(label: "capture")
+        logger.logLevel = .error
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                              onServerRunning: { sink.yield($0.localAddress?.port ?? 0) }, logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        let task = Task { try await group.run() }
+        var iterator = ports.makeAsyncIterator()
+        let port = await iterator.next() ?? 0
+        return CaptureSink(group: group, task: task, port: port, capture: capture)
+    }
+
+    private let capture: StateBox
+
+    private init(group: ServiceGroup, task: Task<Void, any Error>, port: Int, capture: StateBox) {
+        self.group = group
+        self.task = task
+        self.port = port
+        self.capture = capture
+    }
+
+    var deliveries: [Received] { capture.delivered }
+    var attempts: Int { capture.attempts }
+
+    func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = try? await task.value
+    }
+
+    /// Waits (bounded) until `count` deliveries arrived.
+    func waitFor(_ count: Int, seconds: Int = 30) async -> Bool {
+        for _ in 0..<(seconds * 10) {
+            if deliveries.count >= count { return true }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return deliveries.count >= count
+    }
+}
+
+/// The sink's record: every attempt, and the ones answered 200.
+final class StateBox: Sendable {
+    private let state: Mutex<(delivered: [CaptureSink.Received], attempts: Int, failuresLeft: Int)>
+
+    init(failFirst: Int) { state = Mutex(([], 0, failFirst)) }
+
+    /// Records an attempt; true when it is answered 200.
+    func record(_ item: CaptureSink.Received) -> Bool {
+        state.withLock {
+            $0.attempts += 1
+            if $0.failuresLeft > 0 {
+                $0.failuresLeft -= 1
+                return false
+            }
+            $0.delivered.append(item)
+            return true
+        }
+    }
+
+    var delivered: [CaptureSink.Received] { state.withLock { $0.delivered } }
+    var attempts: Int { state.withLock { $0.attempts } }
+}
