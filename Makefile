@@ -11,7 +11,7 @@ APT_PACKAGES := libcurl4-openssl-dev zlib1g-dev libsqlite3-dev prometheus promet
 	docker-registry apache2-utils wrk python3 python3-yaml python3-cryptography openssl curl
 RIG_TIMEOUT ?= 300
 
-.PHONY: help deps build build-tests unit rig operator-files test run demo release clean
+.PHONY: help deps build build-tests unit rig operator-files crash test run demo release clean
 
 help:
 	@echo "make demo    build and run PullDoctor on 127.0.0.1:9095"
@@ -45,7 +45,11 @@ rig: build-tests
 operator-files: build
 	timeout 600 scripts/check-operator-files.sh
 
-test: unit rig operator-files
+# kill -9 PullDoctor five times under a stream of webhooks: nothing acknowledged may be lost.
+crash: build-tests
+	PULLDOCTOR_BIN=$(BIN) KUBESIM_BIN=.build/debug/kubesim timeout 300 scripts/crash-test.sh 5 300
+
+test: unit rig operator-files crash
 
 run: build
 	$(BIN) serve $(if $(CONFIG),--config.file=$(CONFIG),--web.listen-address=127.0.0.1:9095)
