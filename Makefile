@@ -47,7 +47,7 @@ operator-files: build
 
 # kill -9 PullDoctor five times under a stream of webhooks: nothing acknowledged may be lost.
 crash: build-tests
-	PULLDOCTOR_BIN=$(BIN) KUBESIM_BIN=.build/debug/kubesim timeout 300 scripts/crash-test.sh 5 300
+	PULLDOCTOR_BIN=$(BIN) KUBESIM_BIN=.build/debug/kubesim timeout 300 scripts/crash-test.sh 5 600
 
 test: unit rig operator-files crash
 

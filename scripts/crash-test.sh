@@ -72,7 +72,7 @@ for run in $(seq 1 "$KILLS"); do
   start_pd "$run"
   python3 "$ROOT/scripts/crash/send.py" "http://127.0.0.1:$PD_PORT/webhook" "$next" "$((next + per_run))" >> "$WORK/acked" &
   SENDER=$!
-  sleep "1.$((RANDOM % 9))"
+  sleep "0.$((RANDOM % 7 + 3))"
   kill -9 "$PD_PID"; wait "$PD_PID" 2>/dev/null || true
   wait "$SENDER" || true
   next=$((next + per_run))
