@@ -8,13 +8,13 @@ SWIFT ?= swift
 BUILD_FLAGS ?=
 BIN := .build/debug/pulldoctor
 APT_PACKAGES := libcurl4-openssl-dev zlib1g-dev libsqlite3-dev prometheus prometheus-alertmanager \
-	docker-registry apache2-utils wrk python3 python3-yaml python3-cryptography openssl curl
+	docker-registry apache2-utils wrk python3 python3-yaml python3-cryptography openssl curl chromium
 RIG_TIMEOUT ?= 300
 
-.PHONY: help deps build build-tests unit rig operator-files crash test run demo release clean
+.PHONY: help deps build build-tests unit rig operator-files crash e2e test run demo release bench clean
 
 help:
-	@echo "make demo    build and run PullDoctor on 127.0.0.1:9095"
+	@echo "make demo    build and run the demo: a fixture cluster, real registries, PullDoctor on 127.0.0.1:9095"
 	@echo "make test    install missing packages, build, unit tests, end-to-end rig"
 	@echo "make run     build and run 'pulldoctor serve' (CONFIG=file to pass --config.file)"
 	@echo "make release build the release binary (.build/release/pulldoctor)"
@@ -49,15 +49,29 @@ operator-files: build
 crash: build-tests
 	PULLDOCTOR_BIN=$(BIN) KUBESIM_BIN=.build/debug/kubesim timeout 300 scripts/crash-test.sh 5 600
 
-test: unit rig operator-files crash
+test: unit rig operator-files crash e2e
 
 run: build
 	$(BIN) serve $(if $(CONFIG),--config.file=$(CONFIG),--web.listen-address=127.0.0.1:9095)
 
-demo: run
+# Kubesim's scenarios, real registries and PullDoctor on this machine; Ctrl-C stops it.
+demo: build
+	PULLDOCTOR_BIN=$(BIN) KUBESIM_BIN=.build/debug/kubesim scripts/demo.sh
+
+# The end-to-end run and the demo, bounded and non-interactive.
+e2e: build-tests
+	PULLDOCTOR_BIN=$(BIN) KUBESIM_BIN=.build/debug/kubesim timeout 400 scripts/e2e.sh
+	PULLDOCTOR_BIN=$(BIN) KUBESIM_BIN=.build/debug/kubesim PULLDOCTOR_DEMO_PORT=0 timeout 180 scripts/demo.sh --once
 
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib $(BUILD_FLAGS)
+
+# Benchmarks on the release binaries: prints each figure beside its goal (never asserts a timing) and rewrites
+# the measured section of BENCHMARKS.md.
+bench: deps
+	$(SWIFT) build -c release --product pulldoctor $(BUILD_FLAGS)
+	$(SWIFT) build -c release --product kubesim $(BUILD_FLAGS)
+	PULLDOCTOR_BIN=.build/release/pulldoctor KUBESIM_BIN=.build/release/kubesim timeout 900 bench/run.sh
 
 clean:
 	rm -rf .build

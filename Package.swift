@@ -68,6 +68,12 @@ let package = Package(
         // SQLite (WAL) store: payloads, alerts, incidents, diagnoses, outbox; migrations, group commit, retention.
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
 
+        // The diagnosis pages and their JSON API: server-rendered Mustache HTML, no JavaScript framework.
+        .target(name: "Pages", dependencies: [
+            "Store", "Diagnosis",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Mustache", package: "swift-mustache"),
+        ], exclude: ["API.md"], swiftSettings: swiftSettings),
+
         // Alertmanager webhook payload and its validation (Foundation only).
         .target(name: "Alerting", swiftSettings: swiftSettings),
 
@@ -84,7 +90,7 @@ let package = Package(
 
         // Hummingbird wiring: routes, auth, services; buildApplication(config:).
         .target(name: "Server", dependencies: [
-            "Alerting", "Config", "Telemetry", "CurlClient", "Kube", "Registry", "Diagnosis", "Investigation", "Notify", "Store",
+            "Alerting", "Config", "Telemetry", "CurlClient", "Kube", "Registry", "Diagnosis", "Investigation", "Notify", "Store", "Pages",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -118,6 +124,11 @@ let package = Package(
         .testTarget(name: "NotifyTests", dependencies: ["Notify", "CurlClient", "Alerting", "Diagnosis"], swiftSettings: swiftSettings),
         .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: swiftSettings),
+        .testTarget(name: "PagesTests", dependencies: [
+            "Pages", "Store", "Diagnosis", "Registry", "CurlClient",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], swiftSettings: swiftSettings),
         .testTarget(name: "ConfigTests", dependencies: ["Config"], swiftSettings: swiftSettings),
         .testTarget(name: "ServerTests", dependencies: [
             "Server", "Config", "Telemetry", "CurlClient", "Kube", "KubeSim",

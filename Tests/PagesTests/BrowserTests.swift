@@ -77,11 +77,36 @@ struct BrowserTests {
         }
     }
 
+    @Test func withoutJavaScriptTheCommandsArePlainText() async throws {
+        try await withBrowser { browser, server, probe in
+            probe.show(try await server.get("/diagnoses/\(KnownIncident.diagnosisID)").text)
+            let run = try await browser.dumpDOM(server.base + "/probe/noscript")
+            #expect(run.violations.contains { $0.contains("copy.js") }, "copy.js must have been blocked: \(run.violations)")
+            #expect(run.stdout.contains("<pre><code id=\"command-1-1\">skopeo list-tags"))
+            #expect(run.stdout.contains("<button type=\"button\" data-copy=\"command-1-1\" hidden=\"\">Copy</button>"),
+                    "the copy buttons stay hidden when no script runs")
+        }
+    }
+
+    @Test func copyButtonCopiesOrSelects() async throws {
+        try await withBrowser { browser, server, probe in
+            probe.show(try await server.get("/diagnoses/\(KnownIncident.diagnosisID)").text, script: "/probe/click.js")
+            let run = try await browser.dumpDOM(server.base + "/probe/page", extra: ["--virtual-time-budget=1500"])
+            #expect(run.violations.isEmpty, "\(run.violations)")
+            // Copied through the clipboard API or the textarea fallback, or, where neither is allowed,
+            // the command is selected for Ctrl+C: in every case the status region tells.
+            let copied = run.stdout.contains("role=\"status\">Command copied to the clipboard.</p>")
+            let selected = run.stdout.contains("role=\"status\">Copying is not allowed here")
+            #expect(copied || selected, "\(run.stdout.suffix(3000))")
+            #expect(!run.stdout.contains("<textarea"), "the fallback's textarea is removed again")
+        }
+    }
+
     @Test(arguments: ["/", "/diagnoses/\(KnownIncident.diagnosisID)", "/diagnoses/\(HostileIncident.diagnosisID)"])
     func narrowWindowDoesNotScrollSideways(path: String) async throws {
         try await withBrowser { browser, server, probe in
             probe.show(try await server.get(path).text)
-            let run = try await browser.dumpDOM(server.base + "/probe/page", width: 360, height: 800)
+            let run = try await browser.dumpDOM(server.base + "/probe/frame?width=360", width: 1280, height: 800)
             #expect(run.violations.isEmpty, "\(run.violations)")
             let measure = try #require(LayoutProbe.measure(in: run.stdout), "the probe did not run")
             #expect(measure.clientWidth == 360)
@@ -90,19 +115,32 @@ struct BrowserTests {
         }
     }
 
+    @Test func theProbeSeesAPageTooWide() async throws {
+        try await withBrowser { browser, server, probe in
+            let page = try await server.get("/").text
+            probe.show(page.replacingOccurrences(
+                of: "<h1>", with: "<img src=\"data:,\" width=\"900\" height=\"10\" alt=\"\" class=\"too-wide\"><h1>"))
+            let run = try await browser.dumpDOM(server.base + "/probe/frame?width=360", width: 1280, height: 800)
+            let measure = try #require(LayoutProbe.measure(in: run.stdout), "the probe did not run")
+            #expect(measure.scrollWidth > 360)
+            #expect(measure.tooWide.contains("img.too-wide"))
+        }
+    }
+
     @Test func screenshotsForTheReadme() async throws {
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
         try await withBrowser(fill: DemoIncidents.store(into:)) { browser, server, probe in
-            let shots: [(file: String, path: String, width: Int)] = [
-                ("index.png", "/", 1280),
-                ("diagnosis.png", "/diagnoses/\(KnownIncident.diagnosisID)", 1280),
-                ("diagnosis-narrow.png", "/diagnoses/\(KnownIncident.diagnosisID)", 390),
+            // The whole page, but the phone view only down to its fix commands, to keep the files small.
+            let shots: [(file: String, path: String, width: Int, maxHeight: Int)] = [
+                ("index.png", "/", 1280, 3000),
+                ("diagnosis.png", "/diagnoses/\(KnownIncident.diagnosisID)", 1280, 3000),
+                ("diagnosis-narrow.png", "/diagnoses/\(KnownIncident.diagnosisID)", 390, 3100),
             ]
             for shot in shots {
-                // The whole page: measure its height at this width first.
+                // Measure the page's height at this width first.
                 probe.show(try await server.get(shot.path).text)
-                let measured = try await browser.dumpDOM(server.base + "/probe/page", width: shot.width, height: 800)
-                let height = min(max(LayoutProbe.measure(in: measured.stdout)?.scrollHeight ?? 1200, 600), 5000)
+                let measured = try await browser.dumpDOM(server.base + "/probe/frame?width=\(shot.width)", width: 1400, height: 800)
+                let height = min(max(LayoutProbe.measure(in: measured.stdout)?.scrollHeight ?? 1200, 600), shot.maxHeight)
                 let file = Self.screenshots.appendingPathComponent(shot.file)
                 try? FileManager.default.removeItem(at: file)
                 let run = try await browser.screenshot(server.base + shot.path, to: file, width: shot.width, height: height)

@@ -56,9 +56,3 @@ struct PageRenderer: Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
-
-/// What the `message` template renders.
-struct MessageView: Sendable {
-    let heading: String
-    let message: String
-}

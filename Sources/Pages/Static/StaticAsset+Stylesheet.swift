@@ -10,8 +10,8 @@ extension StaticAsset {
           --link: #0b55c4; --head: #16202b; --head-text: #ffffff;
           --firing-bg: #fde8ea; --firing: #8a1020; --resolved-bg: #e3f3e8; --resolved: #0d5a2c;
           --pending-bg: #fff3d6; --pending: #6b4700; --focus: #c2410c;
-          font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
-          line-height: 1.5; color: var(--text); background: var(--bg);
+          --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+          font-family: var(--sans); line-height: 1.5; color: var(--text); background: var(--bg);
         }
         *, *::before, *::after { box-sizing: border-box; }
         body { margin: 0; overflow-wrap: anywhere; }
@@ -40,6 +40,7 @@ extension StaticAsset {
         pre { background: var(--panel); border: 1px solid var(--line); border-radius: 4px; padding: 0.6rem 0.75rem;
           margin: 0; overflow-x: auto; white-space: pre; overflow-wrap: normal; }
         blockquote { margin: 0.4rem 0 0; padding: 0 0 0 0.75rem; border-left: 4px solid var(--line); }
+        blockquote pre { white-space: pre-wrap; overflow-wrap: anywhere; }
         .badge { display: inline-block; padding: 0.05rem 0.5rem; border-radius: 999px; font-size: 0.8rem;
           font-weight: 600; border: 1px solid currentColor; white-space: nowrap; }
         .badge.firing { background: var(--firing-bg); color: var(--firing); }
@@ -58,6 +59,11 @@ extension StaticAsset {
           background: var(--panel); border: 1px solid var(--line); border-radius: 4px; padding: 0.75rem; }
         form.filters div { display: flex; flex-direction: column; min-width: 10rem; flex: 1 1 10rem; }
         form.filters label { font-weight: 600; font-size: 0.9rem; }
+        ::placeholder { color: #6a737d; opacity: 1; }
+        th .kind { font-weight: normal; color: var(--muted); font-size: 0.9rem; }
+        /* Long words may break anywhere, which lets a table squeeze its first column to a few letters:
+           the row heading keeps room for a usual namespace/name. */
+        tbody th[scope=row] { min-width: 11rem; }
         input, select, button { font: inherit; color: inherit; }
         input, select { padding: 0.35rem 0.5rem; border: 1px solid #767f89; border-radius: 4px; background: var(--bg);
           max-width: 100%; }
@@ -79,9 +85,9 @@ extension StaticAsset {
         ol.timeline li { margin-bottom: 0.4rem; }
         .source { font-size: 0.8rem; font-weight: 600; color: var(--muted); text-transform: uppercase;
           letter-spacing: 0.03em; }
-        .command { position: relative; margin: 0.4rem 0; }
-        .command pre { padding-right: 4.75rem; }
-        .command button { position: absolute; top: 0.3rem; right: 0.3rem; padding: 0.1rem 0.6rem; font-size: 0.85rem; }
+        .command { display: flex; gap: 0.4rem; align-items: flex-start; margin: 0.4rem 0; }
+        .command pre { flex: 1 1 auto; min-width: 0; }
+        .command button { flex: 0 0 auto; padding: 0.45rem 0.7rem; font-size: 0.85rem; }
         .command button[hidden] { display: none; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
           white-space: nowrap; }
@@ -94,7 +100,8 @@ extension StaticAsset {
           table.stack, table.stack tbody, table.stack tr, table.stack td, table.stack th[scope=row] { display: block; width: 100%; }
           table.stack tr { border: 1px solid var(--line); border-radius: 4px; margin-bottom: 0.75rem; padding: 0.25rem 0; }
           table.stack td, table.stack th[scope=row] { border: 0; padding: 0.2rem 0.6rem; }
-          table.stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+          table.stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 600;
+            font-family: var(--sans); font-size: 1rem; }
         }
         @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
         """)

@@ -51,8 +51,8 @@ extension PageTemplates {
         <input id="filter-namespace" name="namespace" type="text" value="{{namespaceValue}}" maxlength="256" autocomplete="off" spellcheck="false">
         </div>
         <div>
-        <label for="filter-q">Search workload, image or reason</label>
-        <input id="filter-q" name="q" type="search" value="{{searchValue}}" maxlength="256" autocomplete="off" spellcheck="false">
+        <label for="filter-q">Search</label>
+        <input id="filter-q" name="q" type="search" value="{{searchValue}}" maxlength="256" autocomplete="off" spellcheck="false" placeholder="name, image, reason">
         </div>
         <div class="actions">
         <button type="submit">Apply</button>
@@ -73,7 +73,7 @@ extension PageTemplates {
         <tbody>
         {{#rows}}
         <tr>
-        <th scope="row">{{#hasDiagnosis}}<a href="{{diagnosisURL}}">{{namespace}}/{{ownerName}}</a>{{/hasDiagnosis}}{{^hasDiagnosis}}{{namespace}}/{{ownerName}}{{/hasDiagnosis}} <span class="muted">{{ownerKind}}</span></th>
+        <th scope="row">{{#hasDiagnosis}}<a href="{{diagnosisURL}}">{{namespace}}/{{ownerName}}</a>{{/hasDiagnosis}}{{^hasDiagnosis}}{{namespace}}/{{ownerName}}{{/hasDiagnosis}}<br><span class="kind">{{ownerKind}}</span></th>
         <td data-label="Status"><span class="badge {{statusClass}}">{{statusLabel}}</span></td>
         <td data-label="Cause">{{#hasCause}}{{causeLabel}} <span class="code muted">{{reason}}</span>{{/hasCause}}{{^hasCause}}<span class="muted">not diagnosed yet</span>{{/hasCause}}</td>
         <td data-label="Image" class="code">{{image}}</td>

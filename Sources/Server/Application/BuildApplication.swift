@@ -4,6 +4,7 @@ import Diagnosis
 import CurlClient
 import Investigation
 import Notify
+import Pages
 import Store
 import Hummingbird
 import Logging
@@ -76,6 +77,11 @@ public func buildApplication(_ options: ServerOptions) throws -> some Applicatio
     WebhookRoute(state: state, intake: intake).register(on: router)
     MetricsRoute(metrics: metrics).register(on: router)
     LifecycleRoutes(state: state).register(on: router)
+    PagesRoutes(store: store, externalURL: config.web.externalURL, authorize: { request in
+        // Read per request, so a reloaded auth setting applies to the pages at once.
+        guard let auth = state.config.web.auth, let failure = RequestAuthenticator(config: auth).check(request.headers) else { return nil }
+        return ErrorResponse.unauthorized(failure, basic: auth.basicAuth != nil)
+    }).register(on: router)
 
     guard let address = ListenAddress(config.web.listenAddress) else {
         throw ConfigError(reason: .invalidValue, field: "web.listen_address",

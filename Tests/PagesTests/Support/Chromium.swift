@@ -52,9 +52,10 @@ struct Chromium {
         try? FileManager.default.removeItem(at: profile)
     }
 
-    /// The DOM of `url` after its scripts ran, in a window `width` × `height`.
-    func dumpDOM(_ url: String, width: Int = 1280, height: Int = 900) async throws -> Run {
-        try await run(["--window-size=\(width),\(height)", "--dump-dom", url])
+    /// The DOM of `url` after its scripts ran, in a window `width` × `height`; `extra` switches are added
+    /// (`--virtual-time-budget=MS` lets timers and promises settle first).
+    func dumpDOM(_ url: String, width: Int = 1280, height: Int = 900, extra: [String] = []) async throws -> Run {
+        try await run(["--window-size=\(width),\(height)"] + extra + ["--dump-dom", url])
     }
 
     /// Writes a PNG of the first `height` pixels of `url` at `width`.

@@ -2,10 +2,16 @@ import Foundation
 import Hummingbird
 import Synchronization
 
-/// Test-only routes that let the browser report on a page's layout: `/probe/page` serves the last HTML
-/// handed to `show(_:)` with one extra script, `/probe/measure.js`, which writes the page's widths and
-/// height, and the elements wider than the window outside `<pre>`, into `<body data-…>` attributes that
-/// `--dump-dom` then prints. `/probe/canary` breaks the policy on purpose, to prove violations are seen.
+/// Test-only routes that let the browser report on a page's layout at an exact width.
+///
+/// Headless Chromium will not make a window narrower than about 500 px for `--dump-dom`, so the page is
+/// measured inside an `<iframe>` of the wanted width: `/probe/frame?width=W` holds the frame,
+/// `/probe/page` serves the last HTML handed to `show(_:)` with one extra script, `/probe/measure.js`,
+/// which writes the page's widths and height, and the elements sticking out of the frame outside `<pre>`,
+/// into the frame holder's `<body data-…>` attributes, which `--dump-dom` then prints. The page keeps
+/// the real policy except `frame-ancestors`, which must allow the holder. `/probe/canary` breaks the
+/// policy on purpose, to prove violations are seen; `/probe/noscript` serves the page with its scripts
+/// blocked.
 final class LayoutProbe: Sendable {
     private let html = Mutex("")
 
@@ -20,6 +26,8 @@ final class LayoutProbe: Sendable {
 
     static let policy = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
         + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    /// The same, framable by the holder.
+    static let framedPolicy = policy.replacingOccurrences(of: "frame-ancestors 'none'", with: "frame-ancestors 'self'")
 
     static let script = """
         (function () {
@@ -34,26 +42,53 @@ final class LayoutProbe: Sendable {
               wide.push(element.tagName.toLowerCase() + "." + element.className);
             }
           }
-          document.body.setAttribute("data-client-width", String(limit));
-          document.body.setAttribute("data-scroll-width", String(root.scrollWidth));
-          document.body.setAttribute("data-scroll-height", String(root.scrollHeight));
-          document.body.setAttribute("data-too-wide", wide.join(" "));
+          var holder = window.parent.document.body;
+          holder.setAttribute("data-client-width", String(limit));
+          holder.setAttribute("data-scroll-width", String(root.scrollWidth));
+          // The frame is taller than any page, so scrollHeight would be the frame's: measure the content.
+          holder.setAttribute("data-scroll-height", String(Math.ceil(root.getBoundingClientRect().height)));
+          holder.setAttribute("data-too-wide", wide.join(" "));
         })();
         """
 
-    /// Serves `page` at `/probe/page` from now on.
-    func show(_ page: String) {
+    /// Clicks the first copy button, once the page's own scripts have run (deferred scripts run in order).
+    static let clickScript = """
+        (function () {
+          var button = document.querySelector("button[data-copy]");
+          if (button) { button.click(); }
+        })();
+        """
+
+    /// Serves `page` at `/probe/page` from now on, with `script` (`/probe/measure.js` or `/probe/click.js`).
+    func show(_ page: String, script: String = "/probe/measure.js") {
         let probed = page.replacingOccurrences(
-            of: "</head>", with: "<script src=\"/probe/measure.js\" defer></script>\n</head>")
+            of: "</head>", with: "<script src=\"\(script)\" defer></script>\n</head>")
         html.withLock { $0 = probed }
     }
 
     func register(on router: Router<BasicRequestContext>) {
+        router.get("/probe/frame") { request, _ in
+            // Tall enough that the page never needs a vertical scroll bar, which would narrow it.
+            let width = request.uri.queryParameters.get("width").flatMap { Int($0) } ?? 360
+            return self.response(
+                "<!DOCTYPE html><html lang=\"en\"><head><title>probe</title></head><body>"
+                    + "<iframe src=\"/probe/page\" width=\"\(width)\" height=\"8000\" title=\"page\"></iframe></body></html>",
+                type: "text/html; charset=utf-8", policy: "default-src 'none'; frame-src 'self'")
+        }
         router.get("/probe/page") { _, _ in
-            self.response(self.html.withLock { $0 }, type: "text/html; charset=utf-8")
+            self.response(self.html.withLock { $0 }, type: "text/html; charset=utf-8", policy: Self.framedPolicy)
+        }
+        // The page as a browser without JavaScript sees it: `--dump-dom` needs scripting on, so the
+        // page's own scripts are blocked by its policy instead.
+        router.get("/probe/noscript") { _, _ in
+            self.response(self.html.withLock { $0 }, type: "text/html; charset=utf-8",
+                          policy: Self.policy.replacingOccurrences(of: "script-src 'self'", with: "script-src 'none'"))
         }
         router.get("/probe/measure.js") { _, _ in
             self.response(Self.script, type: "text/javascript; charset=utf-8")
+        }
+        router.get("/probe/click.js") { _, _ in
+            self.response(Self.clickScript, type: "text/javascript; charset=utf-8")
         }
         router.get("/probe/canary") { _, _ in
             self.response(
@@ -63,8 +98,8 @@ final class LayoutProbe: Sendable {
         }
     }
 
-    private func response(_ body: String, type: String) -> Response {
-        Response(status: .ok, headers: [.contentType: type, .contentSecurityPolicy: Self.policy],
+    private func response(_ body: String, type: String, policy: String = LayoutProbe.policy) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .contentSecurityPolicy: policy],
                  body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 

@@ -9,6 +9,9 @@ struct ProbeCause: DecisionRule {
         let registry = s.reference?.registry ?? "the registry"
         let agrees = s.findings.contains { $0.category == category }
         let local = [.network, .tls].contains(category)
+        // The probe runs from PullDoctor's network position. When it cannot reach the registry but the node
+        // names another cause, the node saw more than we can: let the runtime's message decide.
+        if local && !agrees, let finding = s.bestFinding, finding.confidence != .low { return nil }
         let confidence: Confidence = local && !agrees ? .medium : .high
         let summary: String = switch probe.outcome {
         case .tagNotFound: "Tag \"\(s.reference?.tag ?? "")\" does not exist in \(registry)/\(s.reference?.repository ?? "")."
