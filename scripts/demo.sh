@@ -120,6 +120,14 @@ say ""
 say "Open http://127.0.0.1:$PORT/ for the incidents, http://127.0.0.1:$PORT/metrics for the metrics,"
 say "or use the cluster yourself: kubectl --kubeconfig $WORK/kubeconfig get pods -A"
 if [ $ONCE = 1 ]; then
+  # The kubectl plugin against the same cluster, as a user would run it.
+  mkdir -p "$WORK/bin" && ln -sf "$BIN" "$WORK/bin/kubectl-pulldoctor"
+  PATH="$WORK/bin:$PATH" KUBECONFIG="$WORK/kubeconfig" kubectl pulldoctor --all-namespaces --no-probe > "$WORK/plugin.out" \
+    || [ $? = 1 ] || fail "kubectl pulldoctor failed"
+  rows=$(($(wc -l < "$WORK/plugin.out") - 1))
+  say "kubectl pulldoctor --all-namespaces listed $rows failing pods:"
+  head -5 "$WORK/plugin.out"
+  [ "$rows" -ge "${#SCENARIOS[@]}" ] || fail "the kubectl plugin listed $rows pods, expected ${#SCENARIOS[@]}"
   n=$(curl -fsS "http://127.0.0.1:$PORT/api/v1/incidents?limit=100" | python3 -c 'import json,sys; print(sum(1 for i in json.load(sys.stdin)["incidents"] if i["diagnosis_id"]))')
   [ "$n" -ge "${#SCENARIOS[@]}" ] || fail "only $n of ${#SCENARIOS[@]} scenarios were diagnosed"
   say "demo: $n scenarios diagnosed; stopping (--once)"
