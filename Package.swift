@@ -99,8 +99,9 @@ let package = Package(
 
         // Executable: argument parsing and wiring only.
         .executableTarget(name: "pulldoctor", dependencies: [
-            "Server", "Config", "CurlClient", "Telemetry", "Diagnosis", "Registry",
+            "Server", "Config", "CurlClient", "Telemetry", "Diagnosis", "Registry", "KubeSim",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Yams", package: "Yams"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -41,7 +41,7 @@ struct PullDoctorCommand: AsyncParsableCommand {
         commandName: "pulldoctor",
         abstract: "Diagnoses Kubernetes image-pull failures from Alertmanager webhooks.",
         version: "pulldoctor \(BuildInfo.version) (revision \(BuildInfo.revision))",
-        subcommands: [ServeCommand.self, CheckConfigCommand.self, DiagnoseCommand.self, ProbeCommand.self, ClassifyCommand.self],
+        subcommands: [ServeCommand.self, CheckConfigCommand.self, DiagnoseCommand.self, ProbeCommand.self, ClassifyCommand.self, DemoCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }
