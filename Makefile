@@ -45,9 +45,10 @@ rig: build-tests
 operator-files: build
 	timeout 600 scripts/check-operator-files.sh
 
-# kill -9 PullDoctor five times under a stream of webhooks: nothing acknowledged may be lost.
+# kill -9 PullDoctor five times under a stream of webhooks, and fill its disk: nothing acknowledged may be lost.
 crash: build-tests
 	PULLDOCTOR_BIN=$(BIN) KUBESIM_BIN=.build/debug/kubesim timeout 300 scripts/crash-test.sh 5 600
+	PULLDOCTOR_BIN=$(BIN) timeout 120 scripts/disk-full-test.sh
 
 test: unit rig operator-files crash e2e
 
