@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Soak: mixed load for DURATION seconds (default 1800) against PullDoctor with kubesim and a capture sink.
+# Every 10 s it prints RSS, open file descriptors, threads and outbox depth; at the end it checks that the
+# outbox drained and that RSS and fds stayed flat (last quarter within 25 % / +16 of the first quarter).
+#
+#   scripts/soak.sh [DURATION_SECONDS]        (`make soak` runs 1800)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN=${PULLDOCTOR_BIN:-$ROOT/.build/debug/pulldoctor}
+SIM=${KUBESIM_BIN:-$ROOT/.build/debug/kubesim}
+DURATION=${1:-1800}
+WORK=$(mktemp -d /tmp/pulldoctor-soak.XXXXXX)
+PIDS=()
+log() { printf 'soak: %s\n' "$*"; }
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+python3 "$ROOT/scripts/crash/make_cluster.py" "$WORK/cluster" 500 "127.0.0.1:$(free_port)"
+"$SIM" --fixtures "$WORK/cluster" --listen 127.0.0.1:0 > "$WORK/kubesim.out" 2> "$WORK/kubesim.log" &
+PIDS+=("$!")
+for _ in $(seq 1 100); do grep -q listening "$WORK/kubesim.out" && break; sleep 0.2; done
+SIM_PORT=$(head -1 "$WORK/kubesim.out" | sed 's/.*://')
+python3 "$ROOT/scripts/rig/capture.py" "$WORK/captured" "$WORK/capture.port" > /dev/null 2>&1 &
+PIDS+=("$!")
+for _ in $(seq 1 50); do [ -s "$WORK/capture.port" ] && break; sleep 0.2; done
+PD_PORT=$(free_port)
+cat > "$WORK/kubeconfig" <<YAML
+apiVersion: v1
+kind: Config
+clusters: [{name: sim, cluster: {server: "http://127.0.0.1:$SIM_PORT"}}]
+users: [{name: sim, user: {}}]
+contexts: [{name: sim, context: {cluster: sim, user: sim}}]
+current-context: sim
+YAML
+cat > "$WORK/pulldoctor.yml" <<YAML
+web: {listen_address: "127.0.0.1:$PD_PORT"}
+kubernetes: {kubeconfig: $WORK/kubeconfig}
+diagnosis: {reuse_for: 5s, probe: {timeout: 2s}}
+store: {path: $WORK/pulldoctor.sqlite}
+delivery: {poll_interval: 200ms}
+sinks: [{name: capture, type: webhook, url: "http://127.0.0.1:$(cat "$WORK/capture.port")/capture"}]
+YAML
+"$BIN" serve --config.file="$WORK/pulldoctor.yml" > "$WORK/pulldoctor.log" 2>&1 &
+PD_PID=$!; PIDS+=("$PD_PID")
+for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PD_PORT/-/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+
+# Mixed load: firing and resolved alerts for random pods, new startsAt every round, a few re-sends.
+python3 - "$PD_PORT" "$DURATION" > "$WORK/load.out" 2>&1 <<'PY' &
+import http.client, json, random, sys, time
+port, duration = int(sys.argv[1]), float(sys.argv[2])
+end, n = time.monotonic() + duration, 0
+while time.monotonic() < end:
+    round_ = n // 50
+    alerts = []
+    for _ in range(random.choice([1, 10, 50])):
+        i = random.randrange(500)
+        status = random.choice(["firing"] * 4 + ["resolved"])
+        alerts.append({"status": status, "labels": {"alertname": "KubeContainerWaiting", "namespace": "crash", "pod": "app-%d-0" % i,
+                       "container": "app"}, "annotations": {}, "startsAt": "2026-11-21T%02d:%02d:00Z" % ((round_ // 60) % 24, round_ % 60),
+                       "endsAt": "2026-11-21T23:59:00Z" if status == "resolved" else "0001-01-01T00:00:00Z",
+                       "generatorURL": "", "fingerprint": "%016x" % (0x50a0000 + i)})
+    body = json.dumps({"version": "4", "status": "firing", "receiver": "soak", "groupKey": "soak", "alerts": alerts})
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("POST", "/webhook", body=body, headers={"Content-Type": "application/json"})
+        conn.getresponse().read()
+        conn.close()
+    except OSError:
+        pass
+    n += 1
+    time.sleep(0.05)
+print("sent %d payloads" % n)
+PY
+LOAD_PID=$!; PIDS+=("$LOAD_PID")
+
+printf 'soak: %6s %10s %5s %8s %8s\n' second rss_kib fds threads pending | tee "$WORK/series"
+start=$SECONDS
+while kill -0 "$LOAD_PID" 2>/dev/null; do
+  sleep 10
+  rss=$(awk '/VmRSS/{print $2}' "/proc/$PD_PID/status"); threads=$(awk '/Threads/{print $2}' "/proc/$PD_PID/status")
+  fds=$(ls "/proc/$PD_PID/fd" | wc -l)
+  pending=$(curl -fsS "http://127.0.0.1:$PD_PORT/metrics" | awk '/^pulldoctor_outbox_pending\{/{s+=$2} END{print s+0}')
+  printf 'soak: %6d %10d %5d %8d %8d\n' $((SECONDS - start)) "$rss" "$fds" "$threads" "$pending" | tee -a "$WORK/series"
+done
+log "$(cat "$WORK/load.out")"
+for _ in $(seq 1 120); do
+  pending=$(curl -fsS "http://127.0.0.1:$PD_PORT/metrics" | awk '/^pulldoctor_outbox_pending\{/{s+=$2} END{print s+0}')
+  [ "$pending" = 0 ] && break; sleep 1
+done
+[ "$pending" = 0 ] || { log "FAIL: the outbox did not drain ($pending pending)"; exit 1; }
+python3 - "$WORK/series" <<'PY'
+import sys
+rows = [list(map(int, l.split()[1:])) for l in open(sys.argv[1]) if l.split()[1].isdigit()]
+if len(rows) < 4:
+    print("soak: too short to judge flatness (%d samples)" % len(rows)); sys.exit(0)
+q = max(1, len(rows) // 4)
+first, last = rows[:q], rows[-q:]
+avg = lambda xs, i: sum(r[i] for r in xs) / len(xs)
+rss0, rss1, fd0, fd1 = avg(first, 1), avg(last, 1), avg(first, 2), avg(last, 2)
+print("soak: RSS %.0f -> %.0f KiB, fds %.0f -> %.0f (first vs last quarter)" % (rss0, rss1, fd0, fd1))
+ok = rss1 <= rss0 * 1.25 and fd1 <= fd0 + 16
+print("soak: %s" % ("PASS flat RSS and fds, outbox drained" if ok else "FAIL growth"))
+sys.exit(0 if ok else 1)
+PY
