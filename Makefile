@@ -11,7 +11,7 @@ APT_PACKAGES := libcurl4-openssl-dev zlib1g-dev libsqlite3-dev prometheus promet
 	docker-registry apache2-utils wrk python3 python3-yaml python3-cryptography openssl curl chromium
 RIG_TIMEOUT ?= 300
 
-.PHONY: help deps build build-tests unit rig operator-files crash e2e soak test run demo release bench clean
+.PHONY: help deps build build-tests unit rig operator-files crash e2e fuzz security soak test run demo release bench clean
 
 help:
 	@echo "make demo    build and run the demo: a fixture cluster, real registries, PullDoctor on 127.0.0.1:9095"
@@ -50,11 +50,21 @@ crash: build-tests
 	PULLDOCTOR_BIN=$(BIN) KUBESIM_BIN=.build/debug/kubesim timeout 300 scripts/crash-test.sh 5 600
 	PULLDOCTOR_BIN=$(BIN) timeout 120 scripts/disk-full-test.sh
 
-test: unit rig operator-files crash e2e
+# libFuzzer (with address sanitizer) on the webhook decoder, config loader, image references, pull secrets and
+# the classifier: saved crash inputs replay first; a short run here, 100,000 executions each in `make soak`.
+fuzz: deps
+	timeout 1200 scripts/fuzz.sh 10
+
+# Planted secrets never reach logs, metrics, notifications, pages or the store; auth, limits, escaping.
+security: build-tests
+	timeout 300 scripts/security-check.sh
+
+test: unit rig operator-files crash e2e fuzz security
 
 # The long reliability run: 30 minutes of mixed load, printing RSS, fds, threads and outbox depth.
 soak: build-tests
 	PULLDOCTOR_BIN=$(BIN) KUBESIM_BIN=.build/debug/kubesim timeout 2400 scripts/soak.sh 1800
+	timeout 3600 scripts/fuzz.sh --runs 100000
 
 run: build
 	$(BIN) serve $(if $(CONFIG),--config.file=$(CONFIG),--web.listen-address=127.0.0.1:9095)

@@ -47,6 +47,13 @@ public struct ConfigLoader: Sendable {
         if case .scalar(let scalar) = node, scalar.string.trimmingCharacters(in: .whitespaces).isEmpty {
             return PullDoctorConfig()
         }
+        // Aliases make the composed tree a DAG that can expand exponentially ("billion laughs"): bound it
+        // before anything walks it.
+        var budget = Self.maxNodes
+        guard Self.fits(node, budget: &budget) else {
+            throw ConfigError(reason: .invalidValue, field: "",
+                              problem: "the document expands to more than \(Self.maxNodes) YAML nodes (nested aliases?)")
+        }
         try expandEnvironment(&node)
         do {
             return try YAMLDecoder().decode(PullDoctorConfig.self, from: node)
@@ -91,6 +98,29 @@ public struct ConfigLoader: Sendable {
         }
     }
 
+    /// The largest configuration tree accepted, aliases expanded. A real config has a few hundred nodes.
+    static let maxNodes = 100_000
+
+    /// Counts nodes as a walk would see them (each alias use counts in full), stopping at the budget.
+    static func fits(_ node: Node, budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .scalar:
+            return true
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                guard fits(key, budget: &budget), fits(value, budget: &budget) else { return false }
+            }
+            return true
+        case .sequence(let sequence):
+            for item in sequence where !fits(item, budget: &budget) { return false }
+            return true
+        case .alias:
+            return true
+        }
+    }
+
     static func translate(_ error: DecodingError, root: Node) -> ConfigError {
         let (reason, path, problem): (ConfigError.Reason, [any CodingKey], String)
         switch error {
@@ -113,8 +143,15 @@ public struct ConfigLoader: Sendable {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
             return ConfigError(reason: .syntax, line: mark.line, field: "", problem: problem)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Only the key names: Yams's own description quotes the whole document, secrets included.
+            let keys = duplicates.map { $0.count > 64 ? String($0.prefix(64)) + "..." : $0 }.sorted()
+            let allScalar = duplicates.allSatisfy { !$0.contains("\n") && !$0.hasPrefix("{") && !$0.hasPrefix("[") && !$0.contains("<uncovertable>") }
+            return ConfigError(reason: .syntax, line: allScalar ? context.mark.line : nil, field: "",
+                               problem: "duplicated keys in a mapping: \(keys.joined(separator: ", "))")
         default:
-            return ConfigError(reason: .syntax, field: "", problem: "\(error)")
+            // Never "\(error)": some Yams errors quote the document, and the document may hold secrets.
+            return ConfigError(reason: .syntax, field: "", problem: "not valid YAML")
         }
     }
 
