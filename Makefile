@@ -76,6 +76,7 @@ demo: build
 # The end-to-end run and the demo, bounded and non-interactive.
 e2e: build-tests
 	PULLDOCTOR_BIN=$(BIN) KUBESIM_BIN=.build/debug/kubesim timeout 400 scripts/e2e.sh
+	PULLDOCTOR_BIN=$(BIN) KUBESIM_BIN=.build/debug/kubesim timeout 300 scripts/scenarios.sh
 	PULLDOCTOR_BIN=$(BIN) KUBESIM_BIN=.build/debug/kubesim PULLDOCTOR_DEMO_PORT=0 timeout 180 scripts/demo.sh --once
 	timeout 120 $(BIN) demo --once --web.listen-address 127.0.0.1:0
 

@@ -4,11 +4,25 @@ import Registry
 /// position: for network and TLS causes it is medium confidence unless the node's messages agree.
 struct ProbeCause: DecisionRule {
     func evaluate(_ s: Signals) -> Decision? {
-        guard let probe = s.file.probe, let (category, reason) = Self.map(probe.outcome) else { return nil }
+        guard let probe = s.file.probe, var (category, reason) = Self.map(probe.outcome) else { return nil }
+        // Secrets PullDoctor may not read were still sent by the kubelet: a probe without them says nothing
+        // about the node's credentials.
+        let unreadableSecrets = s.file.pullSecrets.contains {
+            switch $0.state {
+            case .forbidden, .failed: return true
+            default: return false
+            }
+        }
+        if probe.outcome == .authRequired && unreadableSecrets { return nil }
         let image = s.reference?.description ?? s.container?.image ?? "the image"
         let registry = s.reference?.registry ?? "the registry"
         let agrees = s.findings.contains { $0.category == category }
         let local = [.network, .tls].contains(category)
+        // Same kind of failure, seen differently (the node timed out where PullDoctor cannot even resolve):
+        // the node's own account of it is the one to fix.
+        if local, let finding = s.bestFinding, finding.category == category, finding.confidence == .high {
+            reason = finding.reason
+        }
         // The probe runs from PullDoctor's network position. When it cannot reach the registry but the node
         // names another cause, the node saw more than we can: let the runtime's message decide.
         if local && !agrees, let finding = s.bestFinding, finding.confidence != .low { return nil }

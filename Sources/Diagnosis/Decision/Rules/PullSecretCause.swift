@@ -6,6 +6,7 @@ struct PullSecretCause: DecisionRule {
         let retrieval = s.secretRetrievalEvents
         let missing = s.file.pullSecrets.filter { if case .missing = $0.state { return true } else { return false } }
         guard s.authFailure || !retrieval.isEmpty else { return nil }
+        if let decision = credentialsSent(s, registry: registry, retrieval: retrieval) { return decision }
         if s.matchingSecret != nil { return nil }  // a secret serves the registry: the probe or messages decide
 
         if let first = missing.first {
@@ -56,5 +57,23 @@ struct PullSecretCause: DecisionRule {
         }
         return Decision(.registryAuth, .noPullSecret, .medium,
                         "\(registry) refuses the pull without credentials and neither the pod nor ServiceAccount \(s.file.serviceAccount) has a pull secret.")
+    }
+
+    /// A bare "401 Unauthorized" does not say whether credentials were sent; the secrets do. When a secret
+    /// serves the registry (or exists but may not be read here, and the kubelet did not complain it was
+    /// missing), the kubelet sent credentials and the registry rejected them.
+    private func credentialsSent(_ s: Signals, registry: String, retrieval: [EventFacts]) -> Decision? {
+        guard let finding = s.bestFinding, finding.category == .registryAuth, finding.reason == .authRequired else { return nil }
+        if let probe = s.file.probe, probe.outcome != .authRequired && probe.outcome != .credentialsRejected { return nil }
+        if let (facts, summary) = s.matchingSecret {
+            return Decision(.registryAuth, .credentialsRejected, .high,
+                            "\(registry) rejects the credentials of pull secret \"\(facts.name)\" (entry \(summary.matchedKey ?? registry)).")
+        }
+        let unreadable = s.file.pullSecrets.filter { if case .forbidden = $0.state { return true } else { return false } }
+        if let first = unreadable.first, retrieval.isEmpty {
+            return Decision(.registryAuth, .credentialsRejected, .medium,
+                            "\(registry) rejects the credentials the kubelet sent from pull secret \"\(first.name)\" (PullDoctor may not read it to check them).")
+        }
+        return nil
     }
 }
