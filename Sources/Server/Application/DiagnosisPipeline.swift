@@ -29,6 +29,13 @@ enum DiagnosisPipeline {
         }
         let observer = DiagnosisMetricsObserver(
             metrics: metrics, namespaceLabel: config.diagnosis.namespaceLabel, registryLabel: config.diagnosis.registryLabel)
+        // Every known series at 0 from the start, so rate() and alerts work from the first scrape.
+        for outcome in ProbeRecord.outcomes { _ = metrics.registryProbes(outcome: outcome) }
+        if !config.diagnosis.namespaceLabel && !config.diagnosis.registryLabel {
+            for reason in Reason.allCases {
+                _ = metrics.imagePullFailures(category: reason.category.rawValue, reason: reason.rawValue)
+            }
+        }
         let prober = config.diagnosis.probe.enabled ? OnDemandDiagnosis.probe(config, transport, observer: observer) : nil
         let investigator = Investigator(reader: ClusterReader(client: client.client), prober: prober)
         return DiagnosisWorker(
