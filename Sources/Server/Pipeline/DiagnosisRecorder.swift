@@ -17,8 +17,15 @@ struct DiagnosisRecorder: Sendable {
     let externalURL: String
     let metrics: PullDoctorMetrics
     let logger: Logger
+    let serializer = KeyedSerializer()
 
+    /// Records one diagnosis; calls for the same incident run one after another, so the first saves the
+    /// diagnosis and queues its notifications and the others only join it.
     func record(_ report: DiagnosisReport, alerts: [Alert]) async {
+        await serializer.run(report.incident.id) { await recordNow(report, alerts: alerts) }
+    }
+
+    private func recordNow(_ report: DiagnosisReport, alerts: [Alert]) async {
         let alertIDs = ids.take(alerts)
         do {
             if alerts.allSatisfy({ $0.status == .resolved }) {
