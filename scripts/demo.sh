@@ -9,7 +9,7 @@
 # summary and fix as an operator would read them, and where to open the pages and /metrics.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BIN=${PULLDOCTOR_BIN:-$ROOT/.build/debug/pulldoctor}
+BIN=$(readlink -f "${PULLDOCTOR_BIN:-$ROOT/.build/debug/pulldoctor}")
 SIM=${KUBESIM_BIN:-$ROOT/.build/debug/kubesim}
 ONCE=0; [ "${1:-}" = "--once" ] && ONCE=1
 PORT=${PULLDOCTOR_DEMO_PORT:-9095}
