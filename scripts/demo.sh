@@ -3,6 +3,9 @@
 #
 #   scripts/demo.sh           run, print each diagnosis, keep serving until Ctrl-C
 #   scripts/demo.sh --once    the same, then stop (bounded; `make test` runs this)
+#   scripts/demo.sh --with-alertmanager [--once]
+#                             also start Debian's Alertmanager with alertmanager/alertmanager.yml and send the
+#                             alerts through it, as a cluster's Prometheus would
 #
 # It starts kubesim with the built-in scenarios, real docker-registry instances for the scenarios that need
 # one, and PullDoctor; replays each scenario's alert through PullDoctor's own webhook; prints the cause,
@@ -11,7 +14,10 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=$(readlink -f "${PULLDOCTOR_BIN:-$ROOT/.build/debug/pulldoctor}")
 SIM=${KUBESIM_BIN:-$ROOT/.build/debug/kubesim}
-ONCE=0; [ "${1:-}" = "--once" ] && ONCE=1
+ONCE=0; WITH_AM=0
+for arg in "$@"; do
+  case $arg in --once) ONCE=1;; --with-alertmanager) WITH_AM=1;; *) echo "usage: demo.sh [--once] [--with-alertmanager]" >&2; exit 2;; esac
+done
 PORT=${PULLDOCTOR_DEMO_PORT:-9095}
 WORK=$(mktemp -d /tmp/pulldoctor-demo.XXXXXX)
 PIDS=()
@@ -79,10 +85,43 @@ PIDS+=("$!")
 wait_until 20 curl -fsS "http://127.0.0.1:$PORT/-/ready" || fail "PullDoctor did not start (see $WORK/pulldoctor.log)"
 
 say "PullDoctor is diagnosing a fixture cluster (kubesim) with ${#SCENARIOS[@]} failing workloads."
+TARGET="http://127.0.0.1:$PORT/webhook"
+if [ $WITH_AM = 1 ]; then
+  command -v prometheus-alertmanager >/dev/null || fail "--with-alertmanager needs Debian's prometheus-alertmanager (make deps)"
+  AM_PORT=$(free_port)
+  python3 - "$ROOT/alertmanager/alertmanager.yml" "$WORK/alertmanager.yml" "$PORT" <<'PY'
+import sys, yaml
+src, dst, port = sys.argv[1:4]
+config = yaml.safe_load(open(src))
+for route in config["route"]["routes"]:
+    if route["receiver"] == "pulldoctor":
+        route.update(group_wait="1s", group_interval="2s")
+hook = next(r for r in config["receivers"] if r["name"] == "pulldoctor")["webhook_configs"][0]
+hook["url"] = "http://127.0.0.1:%s/webhook" % port
+hook.pop("http_config", None)  # the demo's PullDoctor runs without web.auth
+yaml.safe_dump(config, open(dst, "w"), sort_keys=False)
+PY
+  prometheus-alertmanager --config.file="$WORK/alertmanager.yml" --storage.path="$WORK/am" \
+    --web.listen-address="127.0.0.1:$AM_PORT" --cluster.listen-address= > "$WORK/alertmanager.log" 2>&1 &
+  PIDS+=("$!")
+  wait_until 30 curl -fsS "http://127.0.0.1:$AM_PORT/-/ready" || fail "Alertmanager did not start"
+  TARGET="am:http://127.0.0.1:$AM_PORT/api/v2/alerts"
+  say "Alertmanager on http://127.0.0.1:$AM_PORT routes the alerts with alertmanager/alertmanager.yml."
+fi
 say "Replaying each scenario's alert as Alertmanager would send it..."
-python3 - "$ROOT/Tests/Fixtures/clusters" "http://127.0.0.1:$PORT/webhook" "${SCENARIOS[@]}" <<'PY'
-import json, sys, urllib.request, yaml
+python3 - "$ROOT/Tests/Fixtures/clusters" "$TARGET" "${SCENARIOS[@]}" <<'PY'
+import datetime, json, sys, urllib.request, yaml
 clusters, url, scenarios = sys.argv[1], sys.argv[2], sys.argv[3:]
+if url.startswith("am:"):
+    # Through Alertmanager, as a cluster's Prometheus would post them.
+    now = datetime.datetime.now(datetime.timezone.utc).isoformat()
+    alerts = []
+    for scenario in scenarios:
+        spec = yaml.safe_load(open("%s/%s/scenario.yaml" % (clusters, scenario)))
+        alerts.append({"labels": {k: str(v) for k, v in spec["alert"].items()}, "annotations": {"summary": "demo"}, "startsAt": now})
+    urllib.request.urlopen(urllib.request.Request(url[3:], data=json.dumps(alerts).encode(),
+                                                  headers={"Content-Type": "application/json"}), timeout=10)
+    sys.exit(0)
 for i, scenario in enumerate(scenarios):
     spec = yaml.safe_load(open("%s/%s/scenario.yaml" % (clusters, scenario)))
     labels = {k: str(v) for k, v in spec["alert"].items()}
