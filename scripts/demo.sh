@@ -167,6 +167,10 @@ if [ $ONCE = 1 ]; then
   say "kubectl pulldoctor --all-namespaces listed $rows failing pods:"
   head -5 "$WORK/plugin.out"
   [ "$rows" -ge "${#SCENARIOS[@]}" ] || fail "the kubectl plugin listed $rows pods, expected ${#SCENARIOS[@]}"
+  read -r ns pod _ < <(sed -n 2p "$WORK/plugin.out")
+  PATH="$WORK/bin:$PATH" KUBECONFIG="$WORK/kubeconfig" kubectl pulldoctor "$ns" "$pod" --no-probe > "$WORK/plugin-one.out" || true
+  grep -q "^$ns/$pod:" "$WORK/plugin-one.out" || fail "kubectl pulldoctor $ns $pod did not diagnose that pod"
+  say "kubectl pulldoctor $ns $pod: $(head -1 "$WORK/plugin-one.out")"
   n=$(curl -fsS "http://127.0.0.1:$PORT/api/v1/incidents?limit=100" | python3 -c 'import json,sys; print(sum(1 for i in json.load(sys.stdin)["incidents"] if i["diagnosis_id"]))')
   [ "$n" -ge "${#SCENARIOS[@]}" ] || fail "only $n of ${#SCENARIOS[@]} scenarios were diagnosed"
   say "demo: $n scenarios diagnosed; stopping (--once)"

@@ -18,10 +18,18 @@ struct KubectlPluginCommand: AsyncParsableCommand {
     @Flag(name: [.customShort("A"), .customLong("all-namespaces")], help: "Scan every namespace for pods failing to pull.")
     var allNamespaces = false
 
-    @Argument(help: "The pod to diagnose; without it, scan the namespace.")
-    var pod: String?
+    @Argument(help: "POD, or NAMESPACE POD; without it, scan the namespace.")
+    var target: [String] = []
+
+    func validate() throws {
+        guard target.count <= 2 else { throw ValidationError("give POD or NAMESPACE POD, not \(target.count) names") }
+        if target.count == 2, namespace != nil { throw ValidationError("give the namespace once: -n NS POD, or NS POD") }
+    }
 
     func run() async throws {
+        // `kubectl pulldoctor [-n NS] POD` and `kubectl pulldoctor NS POD` both name one pod.
+        let pod = target.last
+        let namespace = target.count == 2 ? target[0] : self.namespace
         if let pod, !allNamespaces {
             let report = try await cluster.diagnose(namespace: namespace ?? "default", pod: pod, container: nil)
             try cluster.print(report)
