@@ -132,7 +132,7 @@ let package = Package(
         ], swiftSettings: swiftSettings),
         .testTarget(name: "ConfigTests", dependencies: ["Config"], swiftSettings: swiftSettings),
         .testTarget(name: "ServerTests", dependencies: [
-            "Server", "Config", "Telemetry", "CurlClient", "Kube", "KubeSim",
+            "Server", "Config", "Telemetry", "CurlClient", "Kube", "KubeSim", "Store", "Notify", "Diagnosis", "Alerting", "Redaction",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: swiftSettings),

@@ -2,14 +2,27 @@ import Kube
 
 /// The cluster reads the investigation needs, cached and coalesced. Pods and events are read per
 /// namespace (one list serves every alert of that namespace), the rest per object.
+///
+/// Without a cluster (none configured or found) every read fails with the reason, so the diagnosis says
+/// the cluster was not read, and the alert is still forwarded.
 public struct ClusterReader: Sendable {
-    let client: KubeClient
+    private let connection: Result<KubeClient, KubeError>
     private let cache: ReadCache
 
     /// - Parameter ttl: how long a read is reused (short: the state of a failing pod changes slowly).
     public init(client: KubeClient, ttl: Duration = .seconds(15)) {
-        self.client = client
+        self.connection = .success(client)
         self.cache = ReadCache(ttl: ttl)
+    }
+
+    /// A reader with no cluster behind it: every read throws `error`.
+    public init(unavailable error: KubeError) {
+        self.connection = .failure(error)
+        self.cache = ReadCache(ttl: .zero)
+    }
+
+    private var client: KubeClient {
+        get throws(KubeError) { try connection.get() }
     }
 
     /// Every pod of a namespace, by name.

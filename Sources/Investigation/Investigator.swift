@@ -50,6 +50,7 @@ public struct Investigator: Sendable {
             pod = try await reader.pod(file.podName, in: ns)
         } catch {
             await builder.update { $0.podLookup = Lookup(error) }
+            if error.reason != .notFound { await builder.uncheck("pod \(ns)/\(file.podName)", error) }
             return
         }
         let facts = PodFactsReader(pod: pod, wantedContainer: file.alertLabels["container"])

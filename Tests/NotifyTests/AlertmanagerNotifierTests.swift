@@ -104,6 +104,37 @@ struct AlertmanagerNotifierTests {
         #expect(remaining == 0)
     }
 
+    @Test("against a real Alertmanager: a repeat keeps the same alert alive, pushing endsAt ahead", .enabled(if: AlertmanagerProcess.isInstalled))
+    func realKeepAlive() async throws {
+        let client = CurlClient()
+        defer { client.shutdown() }
+        let alertmanager = try await AlertmanagerProcess(client: client)
+        defer { alertmanager.stop() }
+        let start = Date()
+        let first = AlertmanagerNotifier(
+            endpoint: SinkEndpoint(url: Secret(alertmanager.url), timeout: .seconds(5)), keepAlive: .seconds(3600), transport: client,
+            now: { start })
+        // The repeat sweep posts the same alerts again a re-notify interval later (here: 20 minutes on).
+        let later = AlertmanagerNotifier(
+            endpoint: SinkEndpoint(url: Secret(alertmanager.url), timeout: .seconds(5)), keepAlive: .seconds(3600), transport: client,
+            now: { start.addingTimeInterval(1200) })
+        let notification = try Samples.firing()
+        #expect(await first.send(notification) == .delivered(status: 200))
+        func enrichedEndsAt() async throws -> [Date] {
+            try await alertmanager.alerts(client: client)
+                .filter { ($0["labels"] as? [String: String]).map(LoopGuard.isEnriched) ?? false }
+                .compactMap { ($0["endsAt"] as? String).flatMap { try? Date($0, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) } }
+        }
+        let before = try await enrichedEndsAt()
+        #expect(before.count == 1)
+        #expect(abs((before.first ?? .distantPast).timeIntervalSince(start) - 3600) < 1)
+
+        #expect(await later.send(notification) == .delivered(status: 200))
+        let after = try await enrichedEndsAt()
+        #expect(after.count == 1, "the repeat is the same alert in Alertmanager, not a second one")
+        #expect(abs((after.first ?? .distantPast).timeIntervalSince(start) - 4800) < 1, "endsAt moved a re-notify interval ahead")
+    }
+
     @Test("a real Alertmanager rejects a malformed alert, and the rejection is permanent", .enabled(if: AlertmanagerProcess.isInstalled))
     func realRejection() async throws {
         let client = CurlClient()

@@ -87,6 +87,7 @@ struct SinkConfigTests {
         (#"{"name": "a", "type": "webhook", "url": "http://x/", "headers": {"X A": "a"}}"#, "headers.X A", "not a valid header name"),
         (#"{"name": "a", "type": "webhook", "url": "http://x/", "renotify_interval": "4 hours"}"#, "renotify_interval", "not a duration"),
         (#"{"name": "a", "type": "webhook", "url": "http://x/", "renotify_interval": "10s"}"#, "renotify_interval", "at least 60s"),
+        (#"{"name": "a", "type": "alertmanager", "url": "http://x/", "send_resolved": false}"#, "send_resolved", "always ends its alerts"),
         (#"{"name": "a", "type": "webhook", "url": "http://x/", "timeout": "10m"}"#, "timeout", "at most 300s"),
         (#"{"name": "a", "type": "webhook", "url": "http://x/", "timeout": "99999999999h"}"#, "timeout", "not a duration"),
         (#"{"name": "a", "type": "webhook", "url": "http://x/", "max_concurrency": 0}"#, "max_concurrency", "between 1 and 64"),

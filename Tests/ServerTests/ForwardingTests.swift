@@ -13,13 +13,14 @@ struct ForwardingTests {
         .appendingPathComponent("Fixtures/clusters").path
 
     /// A PullDoctor config reading kubesim and sending to `sink`, with fast retries.
-    static func config(kubeconfig: String, sink: String, folder: URL) throws -> PullDoctorConfig {
+    static func config(kubeconfig: String, sink: String, folder: URL, reuseFor: String = "60s") throws -> PullDoctorConfig {
         let text = """
         web:
           external_url: http://pulldoctor.test
         kubernetes:
           kubeconfig: \(kubeconfig)
         diagnosis:
+          reuse_for: \(reuseFor)
           probe:
             enabled: false
         store:
@@ -40,7 +41,7 @@ struct ForwardingTests {
         #"{"version":"4","status":"firing","receiver":"pulldoctor","groupKey":"{}:{}","truncatedAlerts":0,"groupLabels":{},"commonLabels":{},"commonAnnotations":{},"externalURL":"http://am","alerts":[{"status":"firing","labels":{"alertname":"KubeContainerWaiting","namespace":"\#(namespace)","pod":"\#(pod)","container":"\#(container)","reason":"ImagePullBackOff"},"annotations":{"summary":"waiting"},"startsAt":"2026-11-21T19:35:30.308Z","endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://prom","fingerprint":"0a1b2c3d4e5f6071"}]}"#
     }
 
-    static func withRig(failFirst: Int = 0, _ body: (TestServer, CaptureSink) async throws -> Void) async throws {
+    static func withRig(failFirst: Int = 0, reuseFor: String = "60s", _ body: (TestServer, CaptureSink) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pd-forward-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -50,7 +51,7 @@ struct ForwardingTests {
         let kubeconfig = folder.appendingPathComponent("kubeconfig").path
         try sim.kubeconfig().write(toFile: kubeconfig, atomically: true, encoding: .utf8)
         let sink = try await CaptureSink.start(failFirst: failFirst)
-        let config = try Self.config(kubeconfig: kubeconfig, sink: sink.url, folder: folder)
+        let config = try Self.config(kubeconfig: kubeconfig, sink: sink.url, folder: folder, reuseFor: reuseFor)
         do {
             try await TestServer.with(config: config) { server in try await body(server, sink) }
         } catch {
@@ -100,5 +101,51 @@ struct ForwardingTests {
             #expect(try await server.metric(#"pulldoctor_notifications_total{sink="capture",result="retry"}"#) ?? 0 >= 3)
             #expect(try await server.metric(#"pulldoctor_outbox_dead_letters_total{sink="capture"}"#) == 0)
         }
+    }
+
+    @Test("a re-send after reuse_for is diagnosed again, but an unchanged cause is not sent again")
+    func resendRediagnosed() async throws {
+        try await Self.withRig(reuseFor: "500ms") { server, sink in
+            let body = Self.payload(namespace: "inventory", pod: "stock-sync-dprh4xgntr-g59sf", container: "sync")
+            #expect(try await server.post("/webhook", body: body).status == 200)
+            #expect(await sink.waitFor(1))
+            try await Task.sleep(for: .milliseconds(700))
+            #expect(try await server.post("/webhook", body: body).status == 200)
+            var diagnosed = 0
+            for _ in 0..<50 where diagnosed < 2 {
+                try await Task.sleep(for: .milliseconds(100))
+                diagnosed = server.logs.captured.filter { $0.contains("diagnosed") && $0.contains("stock-sync-dprh4xgntr-g59sf") }.count
+            }
+            #expect(diagnosed == 2, "the re-send was investigated again")
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(sink.deliveries.count == 1, "same cause: no second message")
+        }
+    }
+
+    @Test("without a cluster the alert is still forwarded, saying the cluster could not be read")
+    func noCluster() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pd-nocluster-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sink = try await CaptureSink.start()
+        let config = try Self.config(kubeconfig: folder.appendingPathComponent("missing-kubeconfig").path, sink: sink.url, folder: folder)
+        do {
+            try await TestServer.with(config: config) { server in
+                let response = try await server.post("/webhook", body: Self.payload(namespace: "inventory", pod: "stock-sync-dprh4xgntr-g59sf", container: "sync"))
+                #expect(response.status == 200)
+                #expect(await sink.waitFor(1), "forwarded without a diagnosis from the cluster")
+                let delivered = try #require(sink.deliveries.first)
+                let payload = try WebhookDecoder().decode(Array(delivered.body))
+                let alert = try #require(payload.alerts.first)
+                #expect(alert.annotations["pulldoctor_category"] == "unknown")
+                #expect(alert.labels["pod"] == "stock-sync-dprh4xgntr-g59sf")
+                let text = String(decoding: delivered.body, as: UTF8.self)
+                #expect(text.contains("no Kubernetes cluster"), "the reason is in the diagnosis")
+            }
+        } catch {
+            await sink.stop()
+            throw error
+        }
+        await sink.stop()
     }
 }

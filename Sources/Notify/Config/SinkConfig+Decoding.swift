@@ -65,6 +65,11 @@ extension SinkConfig: Decodable {
         headers = try Self.decodeHeaders(c, hasAuth: bearerToken != nil || basicAuth != nil)
 
         sendResolved = try c.decodeIfPresent(Bool.self, forKey: .sendResolved) ?? true
+        if kind == .alertmanager && !sendResolved {
+            // Its alerts would stay firing in Alertmanager until their keep-alive ran out.
+            throw SinkDecoding.invalid(path + [CodingKeys.sendResolved],
+                                       "an alertmanager sink always ends its alerts when the incident resolves; remove send_resolved: false")
+        }
         renotifyInterval = try SinkDecoding.duration(c, .renotifyInterval, minimum: .seconds(60)) ?? Self.defaultRenotifyInterval
         timeout = try SinkDecoding.duration(c, .timeout, minimum: .milliseconds(100), maximum: .seconds(300)) ?? Self.defaultTimeout
         maxConcurrency = try c.decodeIfPresent(Int.self, forKey: .maxConcurrency) ?? Self.defaultMaxConcurrency

@@ -102,6 +102,10 @@ public struct SinkConfig: Sendable, Equatable, CustomStringConvertible {
     /// How many re-notify intervals an Alertmanager sink's firing alerts stay alive without a refresh.
     public static let alertmanagerKeepAliveIntervals = 3
 
+    /// How far ahead an `alertmanager` sink sets `endsAt` while the incident fires: three re-notify
+    /// intervals, so two missed repeats do not end the alert.
+    public var alertmanagerKeepAlive: Duration { renotifyInterval * Self.alertmanagerKeepAliveIntervals }
+
     /// The routing rule of this sink.
     public var route: SinkRoute {
         SinkRoute(sink: name, matchers: matchers, sendResolved: sendResolved, renotifyInterval: renotifyInterval)
@@ -125,7 +129,7 @@ public struct SinkConfig: Sendable, Equatable, CustomStringConvertible {
             TeamsNotifier(endpoint: endpoint, templates: templates ?? .teamsDefaults(), transport: transport)
         case .alertmanager:
             AlertmanagerNotifier(
-                endpoint: endpoint, keepAlive: renotifyInterval * Self.alertmanagerKeepAliveIntervals,
+                endpoint: endpoint, keepAlive: alertmanagerKeepAlive,
                 transport: transport, now: now)
         }
     }

@@ -71,7 +71,8 @@ public func buildApplication(_ options: ServerOptions) throws -> some Applicatio
         }
         await worker.handle(payload)
     }
-    let intake = StoreIntake(store: store, ids: ids, queue: queue, metrics: metrics, logger: logger)
+    let intake = StoreIntake(store: store, ids: ids, queue: queue, resends: ResendThrottle(interval: config.diagnosis.reuseFor),
+                             metrics: metrics, logger: logger)
     let router = Router(context: BasicRequestContext.self)
     router.middlewares.add(RequestTimingMiddleware(metrics: metrics))
     WebhookRoute(state: state, intake: intake).register(on: router)
@@ -107,6 +108,7 @@ public func buildApplication(_ options: ServerOptions) throws -> some Applicatio
             options: .init(maxAge: delivery.maxAge, initialBackoff: delivery.initialBackoff, maxBackoff: delivery.maxBackoff,
                            pollInterval: delivery.pollInterval),
             observer: DeliveryMetricsObserver(metrics: metrics), logger: logger))
+        services.append(RepeatSweep(store: store, sinks: config.sinks, logger: logger))
     }
     app.addServices(services)
     return app

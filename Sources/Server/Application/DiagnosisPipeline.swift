@@ -12,20 +12,21 @@ import Telemetry
 /// Wires the diagnosis: the Kubernetes client, the registry probe, the investigator, the engine and the
 /// worker, all from the configuration, with their metrics.
 enum DiagnosisPipeline {
-    /// The worker, or nil when the diagnosis is off or no cluster can be found (logged; alerts are still
-    /// accepted and counted).
+    /// The worker, or nil when the diagnosis is off (alerts are then stored and logged only). Without a
+    /// cluster the worker still runs: every read fails with the reason, each alert gets a diagnosis that
+    /// says the cluster could not be read, and the notification goes out with it.
     static func make(config: PullDoctorConfig, transport: CurlClient, metrics: PullDoctorMetrics, logger: Logger,
                      sink: @escaping DiagnosisWorker.Sink) -> DiagnosisWorker? {
         guard config.diagnosis.enabled else {
             logger.info("diagnosis is off (diagnosis.enabled: false)")
             return nil
         }
-        let client: KubeClientHandle
+        let reader: ClusterReader
         do {
-            client = KubeClientHandle(try KubeClientFactory.make(config.kubernetes, transport: transport, metrics: metrics))
+            reader = ClusterReader(client: try KubeClientFactory.make(config.kubernetes, transport: transport, metrics: metrics))
         } catch {
-            logger.warning("no Kubernetes cluster found; alerts are accepted but not diagnosed", metadata: ["error": "\(error.message)"])
-            return nil
+            logger.warning("no Kubernetes cluster found; alerts are forwarded with an undiagnosed cause", metadata: ["error": "\(error.message)"])
+            reader = ClusterReader(unavailable: KubeError(.config, "no Kubernetes cluster: \(error.message)"))
         }
         let observer = DiagnosisMetricsObserver(
             metrics: metrics, namespaceLabel: config.diagnosis.namespaceLabel, registryLabel: config.diagnosis.registryLabel)
@@ -37,18 +38,12 @@ enum DiagnosisPipeline {
             }
         }
         let prober = config.diagnosis.probe.enabled ? OnDemandDiagnosis.probe(config, transport, observer: observer) : nil
-        let investigator = Investigator(reader: ClusterReader(client: client.client), prober: prober)
+        let investigator = Investigator(reader: reader, prober: prober)
         return DiagnosisWorker(
             investigator: investigator, engine: DiagnosisEngine(classifier: MessageClassifier()),
             deadline: config.diagnosis.deadline, reuseFor: config.diagnosis.reuseFor,
             maxConcurrent: config.diagnosis.maxConcurrent, observer: observer, logger: logger, sink: sink)
     }
-}
-
-/// Keeps the client's type out of the pipeline's signature.
-struct KubeClientHandle {
-    let client: Kube.KubeClient
-    init(_ client: Kube.KubeClient) { self.client = client }
 }
 
 /// One diagnosis on demand, for `pulldoctor diagnose` and the kubectl plugin: the same pieces as the server.

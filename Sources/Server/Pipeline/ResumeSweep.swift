@@ -30,9 +30,7 @@ struct ResumeSweep: Service {
             after = records.last?.id ?? after
             let alerts = records.filter { cutoff == nil || $0.lastSeen < cutoff! }.map { record -> Alert in
                 ids.remember(record.id, fingerprint: record.fingerprint, startsAt: record.startsAt)
-                return Alert(status: record.status == .firing ? .firing : .resolved, labels: record.labels,
-                             annotations: record.annotations, startsAt: record.startsAt, endsAt: record.endsAt,
-                             generatorURL: record.generatorURL, fingerprint: record.fingerprint)
+                return Alert(record)
             }
             guard !alerts.isEmpty else { continue }
             resumed += alerts.count

@@ -7,12 +7,14 @@ import Telemetry
 
 /// The durable intake: a webhook is answered 2xx only after its payload is committed (group commit), and
 /// 503 when the store cannot commit, so Alertmanager retries. New and resolved alerts then go to the
-/// diagnosis queue; re-sends are not diagnosed again. PullDoctor's own enriched alerts are stored but
-/// never diagnosed (loop guard).
+/// diagnosis queue. A re-send of a firing alert already diagnosed goes there only when its incident was not
+/// looked at within the throttle's interval, so a changed cause is found while Alertmanager's repeats stay
+/// cheap. PullDoctor's own enriched alerts are stored but never diagnosed (loop guard).
 struct StoreIntake: AlertIntake {
     let store: Store
     let ids: AlertIDs
     let queue: AlertQueue
+    let resends: ResendThrottle
     let metrics: PullDoctorMetrics
     let logger: Logger
 
@@ -42,7 +44,10 @@ struct StoreIntake: AlertIntake {
                 ids.remember(accepted.alertID, fingerprint: alert.fingerprint, startsAt: alert.startsAt)
                 work.append(alert)
             case .resent:
-                continue
+                guard alert.status == .firing, accepted.diagnosed, let incident = accepted.incidentID,
+                      resends.admit(incident) else { continue }
+                ids.remember(accepted.alertID, fingerprint: alert.fingerprint, startsAt: alert.startsAt)
+                work.append(alert)
             }
         }
         guard !work.isEmpty else { return }

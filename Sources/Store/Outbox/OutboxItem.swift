@@ -13,22 +13,29 @@ public struct OutboxItem: Sendable, Equatable {
     public var kind: FiringState
     /// The rendered message (JSON or the sink's format), or nil when the sender renders at delivery.
     public var body: Data?
+    /// A repeat of a message already sent (a re-notification, or an Alertmanager sink's keep-alive): it
+    /// gets the next number in its key, so it is a new message rather than a duplicate of the first.
+    public var repeats: Bool
 
     /// Makes an item.
-    public init(incidentID: String, sink: String, diagnosisID: String? = nil, kind: FiringState, body: Data? = nil) {
+    public init(incidentID: String, sink: String, diagnosisID: String? = nil, kind: FiringState, body: Data? = nil,
+                repeats: Bool = false) {
         self.incidentID = incidentID
         self.sink = sink
         self.diagnosisID = diagnosisID
         self.kind = kind
         self.body = body
+        self.repeats = repeats
     }
 
     /// The idempotency key of this item in the given episode of its incident: one message per
     /// (incident episode, sink, diagnosis, kind), so enqueuing twice (a retried transaction, a replay after
-    /// a crash) sends once, while a new episode is notified again. Readable on purpose: senders that
-    /// need an opaque header can hash it.
-    func idempotencyKey(episode: Int) -> String {
-        "\(incidentID)#\(episode)|\(sink)|\(diagnosisID ?? "-")|\(kind.rawValue)"
+    /// a crash) sends once, while a new episode is notified again. A repeat adds `|repeat-N`, N counting
+    /// the messages of that (episode, sink, diagnosis, kind) already enqueued. Readable on purpose:
+    /// senders that need an opaque header can hash it.
+    func idempotencyKey(episode: Int, repeatNumber: Int = 0) -> String {
+        let base = "\(incidentID)#\(episode)|\(sink)|\(diagnosisID ?? "-")|\(kind.rawValue)"
+        return repeatNumber == 0 ? base : base + "|repeat-\(repeatNumber)"
     }
 
     /// Inserts items, skipping those whose idempotency key is already present.
@@ -49,6 +56,17 @@ public struct OutboxItem: Sendable, Equatable {
             } else {
                 throw StoreError(reason: .constraint, message: "outbox item for unknown incident \(item.incidentID)")
             }
+            var repeatNumber = 0
+            if item.repeats {
+                let base = item.idempotencyKey(episode: episode)
+                repeatNumber = try Int.fetchOne(db.cachedStatement(sql: """
+                    SELECT count(*) FROM outbox
+                    WHERE incident_id = ? AND sink = ?
+                      AND (idempotency_key = ? OR (idempotency_key > ? AND idempotency_key < ?))
+                    """), arguments: [item.incidentID, item.sink, base, base + "|repeat-", base + "|repeat."]) ?? 0
+                // Byte order: every "<base>|repeat-N" sorts between "<base>|repeat-" and "<base>|repeat.".
+                // With nothing enqueued yet, the repeat is the first message and takes the plain key.
+            }
             try db.cachedStatement(sql: """
                 INSERT INTO outbox (incident_id, sink, diagnosis_id, kind, idempotency_key, body, created_at,
                                     next_attempt_at)
@@ -56,7 +74,7 @@ public struct OutboxItem: Sendable, Equatable {
                 ON CONFLICT (idempotency_key) DO NOTHING
                 """).execute(arguments: [
                     item.incidentID, item.sink, item.diagnosisID, item.kind.rawValue,
-                    item.idempotencyKey(episode: episode), item.body, now.storeMillis, now.storeMillis,
+                    item.idempotencyKey(episode: episode, repeatNumber: repeatNumber), item.body, now.storeMillis, now.storeMillis,
                 ])
             if db.changesCount == 1 {
                 ids.append(db.lastInsertedRowID)
