@@ -59,18 +59,7 @@ public func buildApplication(_ options: ServerOptions) throws -> some Applicatio
         await recorder.record(report, alerts: alerts)
         await onDiagnosis(report, alerts)
     }
-    let queue = AlertQueue(capacity: 10_000) { payload in
-        guard let worker else {
-            for alert in payload.alerts {
-                logger.info("alert received", metadata: [
-                    "pulldoctor.alertname": "\(alert.labels["alertname"] ?? "")", "pulldoctor.namespace": "\(alert.labels["namespace"] ?? "")",
-                    "pulldoctor.pod": "\(alert.labels["pod"] ?? "")", "pulldoctor.status": "\(alert.status.rawValue)",
-                ])
-            }
-            return
-        }
-        await worker.handle(payload)
-    }
+    let queue = AlertQueue(capacity: 10_000) { payload in await worker.handle(payload) }
     let intake = StoreIntake(store: store, ids: ids, queue: queue, resends: ResendThrottle(interval: config.diagnosis.reuseFor),
                              metrics: metrics, logger: logger)
     let router = Router(context: BasicRequestContext.self)
@@ -98,9 +87,7 @@ public func buildApplication(_ options: ServerOptions) throws -> some Applicatio
         logger: logger
     )
     var services: [any Service] = [queue, HangupReloader(state: state), StoreMaintenance(store: store, logger: logger)]
-    if worker != nil {
-        services.append(ResumeSweep(store: store, ids: ids, queue: queue, interval: .seconds(60), logger: logger))
-    }
+    services.append(ResumeSweep(store: store, ids: ids, queue: queue, interval: .seconds(60), logger: logger))
     if !config.sinks.isEmpty {
         let delivery = config.delivery
         services.append(DeliveryWorker(

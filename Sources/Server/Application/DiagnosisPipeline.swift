@@ -12,21 +12,22 @@ import Telemetry
 /// Wires the diagnosis: the Kubernetes client, the registry probe, the investigator, the engine and the
 /// worker, all from the configuration, with their metrics.
 enum DiagnosisPipeline {
-    /// The worker, or nil when the diagnosis is off (alerts are then stored and logged only). Without a
-    /// cluster the worker still runs: every read fails with the reason, each alert gets a diagnosis that
-    /// says the cluster could not be read, and the notification goes out with it.
+    /// The worker. With the diagnosis off, or without a cluster, it still runs: every cluster read fails
+    /// with the reason, each alert gets a diagnosis of category `unknown` that says why the cluster was not
+    /// read, and the notification goes out with it.
     static func make(config: PullDoctorConfig, transport: CurlClient, metrics: PullDoctorMetrics, logger: Logger,
-                     sink: @escaping DiagnosisWorker.Sink) -> DiagnosisWorker? {
-        guard config.diagnosis.enabled else {
-            logger.info("diagnosis is off (diagnosis.enabled: false)")
-            return nil
-        }
+                     sink: @escaping DiagnosisWorker.Sink) -> DiagnosisWorker {
         let reader: ClusterReader
-        do {
-            reader = ClusterReader(client: try KubeClientFactory.make(config.kubernetes, transport: transport, metrics: metrics))
-        } catch {
-            logger.warning("no Kubernetes cluster found; alerts are forwarded with an undiagnosed cause", metadata: ["error": "\(error.message)"])
-            reader = ClusterReader(unavailable: KubeError(.config, "no Kubernetes cluster: \(error.message)"))
+        if !config.diagnosis.enabled {
+            logger.info("diagnosis is off (diagnosis.enabled: false); alerts are forwarded undiagnosed")
+            reader = ClusterReader(unavailable: KubeError(.config, "the diagnosis is off (diagnosis.enabled: false)"))
+        } else {
+            do {
+                reader = ClusterReader(client: try KubeClientFactory.make(config.kubernetes, transport: transport, metrics: metrics))
+            } catch {
+                logger.warning("no Kubernetes cluster found; alerts are forwarded with an undiagnosed cause", metadata: ["error": "\(error.message)"])
+                reader = ClusterReader(unavailable: KubeError(.config, "no Kubernetes cluster: \(error.message)"))
+            }
         }
         let observer = DiagnosisMetricsObserver(
             metrics: metrics, namespaceLabel: config.diagnosis.namespaceLabel, registryLabel: config.diagnosis.registryLabel)
@@ -37,7 +38,7 @@ enum DiagnosisPipeline {
                 _ = metrics.imagePullFailures(category: reason.category.rawValue, reason: reason.rawValue)
             }
         }
-        let prober = config.diagnosis.probe.enabled ? OnDemandDiagnosis.probe(config, transport, observer: observer) : nil
+        let prober = config.diagnosis.enabled && config.diagnosis.probe.enabled ? OnDemandDiagnosis.probe(config, transport, observer: observer) : nil
         let investigator = Investigator(reader: reader, prober: prober)
         return DiagnosisWorker(
             investigator: investigator, engine: DiagnosisEngine(classifier: MessageClassifier()),
