@@ -61,6 +61,18 @@ public struct ClusterReader: Sendable {
         }
     }
 
+    /// A workload object (ReplicaSet, Deployment, ...) read from its namespace's list, so the workloads of
+    /// a storm cost one list per namespace and kind rather than one get each. An object newer than the
+    /// list, or a list that is refused, falls back to a get.
+    func owner<R: KubeResource>(_ type: R.Type, _ name: String, in namespace: String) async throws(KubeError) -> R {
+        let listed = try? await cache.value("\(R.resource.plural)-list/\(namespace)") { () throws(KubeError) -> [String: R] in
+            let list = try await client.listAll(R.self, in: .namespace(namespace))
+            return Dictionary(list.items.map { ($0.metadata.name ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        if let object = listed?[name] { return object }
+        return try await get(R.self, name, in: namespace)
+    }
+
     func get<R: KubeResource>(_ type: R.Type, _ name: String, in namespace: String?) async throws(KubeError) -> R {
         try await cache.value("\(R.resource.plural)/\(namespace ?? "")/\(name)") { () throws(KubeError) in
             try await client.get(R.self, name: name, namespace: namespace)

@@ -42,10 +42,37 @@ public actor DiagnosisWorker {
     }
 
     /// Handles every alert of a payload; returns when each has its diagnosis (or was closed).
+    ///
+    /// Firing alerts are grouped first (pods of one owner failing on one image): each group is investigated
+    /// once and reaches the sink once, with all of its alerts, so a storm of 5,000 alerts in 50 workloads
+    /// costs 50 investigations and 50 recordings.
     public func handle(_ payload: WebhookPayload) async {
+        var firing: [(alert: Alert, namespace: String, pod: String)] = []
+        for alert in payload.alerts {
+            guard alert.status == .firing, let namespace = alert.labels["namespace"], let pod = alert.labels["pod"] else {
+                await handle(alert)
+                continue
+            }
+            firing.append((alert, namespace, pod))
+        }
+        guard !firing.isEmpty else { return }
+        // Read each namespace's pods once, concurrently, before grouping by them.
+        let namespaces = Set(firing.map(\.namespace))
+        let reader = investigator.reader
         await withTaskGroup(of: Void.self) { group in
-            for alert in payload.alerts {
-                group.addTask { await self.handle(alert) }
+            for namespace in namespaces { group.addTask { _ = try? await reader.pods(in: namespace) } }
+        }
+        var groups: [GroupKey: [(alert: Alert, namespace: String, pod: String)]] = [:]
+        var order: [GroupKey] = []
+        for entry in firing {
+            let key = await groupKey(namespace: entry.namespace, pod: entry.pod, container: entry.alert.labels["container"])
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(entry)
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for key in order {
+                let members = groups[key] ?? []
+                group.addTask { await self.handleGroup(key, members) }
             }
         }
     }
@@ -54,6 +81,7 @@ public actor DiagnosisWorker {
     public func handle(_ alert: Alert) async {
         guard let namespace = alert.labels["namespace"], let pod = alert.labels["pod"] else {
             logger.debug("alert names no pod; passed through", metadata: ["pulldoctor.alertname": "\(alert.labels["alertname"] ?? "")"])
+            await sink(Self.noPodReport(alert), [alert])
             return
         }
         let occurrence = Occurrence(fingerprint: alert.fingerprint, startsAt: alert.startsAt)
@@ -65,13 +93,32 @@ public actor DiagnosisWorker {
             return
         }
         let key = await groupKey(namespace: namespace, pod: pod, container: alert.labels["container"])
-        let report = await diagnosis(for: key, namespace: namespace, pod: pod, labels: alert.labels)
-        let isNew = book.record(occurrence, report: report, namespace: namespace, pod: pod, container: alert.labels["container"])
-        if isNew && report.verdict == .imagePull {
-            observer?.failureCounted(report)
+        await handleGroup(key, [(alert, namespace, pod)])
+    }
+
+    /// One investigation for a group of firing alerts, each counted once, and one call of the sink.
+    private func handleGroup(_ key: GroupKey, _ members: [(alert: Alert, namespace: String, pod: String)]) async {
+        guard let first = members.first else { return }
+        let report = await diagnosis(for: key, namespace: first.namespace, pod: first.pod, labels: first.alert.labels)
+        for member in members {
+            let occurrence = Occurrence(fingerprint: member.alert.fingerprint, startsAt: member.alert.startsAt)
+            let isNew = book.record(occurrence, report: report, namespace: member.namespace, pod: member.pod,
+                                    container: member.alert.labels["container"])
+            if isNew && report.verdict == .imagePull {
+                observer?.failureCounted(report)
+            }
         }
         observer?.failingPods(book.failingPodsByCategory())
-        await sink(book.report(for: report.incident) ?? report, [alert])
+        await sink(book.report(for: report.incident) ?? report, members.map(\.alert))
+    }
+
+    /// What an alert without `namespace` and `pod` labels gets: nothing to investigate, marked handled.
+    static func noPodReport(_ alert: Alert) -> DiagnosisReport {
+        DiagnosisReport(
+            id: UUID().uuidString.lowercased(), createdAt: Date(), verdict: .noPod,
+            incident: IncidentKey(namespace: alert.labels["namespace"] ?? "", ownerKind: "", ownerName: "", image: ""),
+            category: .unknown, reason: .noCauseInMessage, confidence: .low,
+            summary: "The alert \(alert.labels["alertname"] ?? "") names no pod (no namespace and pod labels); passed through.")
     }
 
     /// A recent diagnosis of the group, the one in flight, or a new investigation.

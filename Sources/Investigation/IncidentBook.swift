@@ -14,7 +14,12 @@ struct IncidentBook {
     private var recentByGroup: [GroupKey: (report: DiagnosisReport, at: ContinuousClock.Instant)] = [:]
 
     mutating func remember(_ key: GroupKey, report: DiagnosisReport) {
-        recentByGroup[key] = (report, .now)
+        let now = ContinuousClock.now
+        if recentByGroup.count >= 4096 {
+            // Long-lived processes: drop groups not diagnosed for ten minutes (far past any reuse window).
+            recentByGroup = recentByGroup.filter { now - $0.value.at < .seconds(600) }
+        }
+        recentByGroup[key] = (report, now)
     }
 
     func recent(_ key: GroupKey, within: Duration) -> DiagnosisReport? {
@@ -43,7 +48,7 @@ struct IncidentBook {
 
     /// Takes a resolved occurrence's pod off its incident; returns the incident's report when it closed.
     mutating func resolve(_ occurrence: Occurrence, namespace: String, pod: String) -> DiagnosisReport? {
-        guard let (key, podKey) = counted[occurrence], var incident = incidents[key] else { return nil }
+        guard let (key, podKey) = counted.removeValue(forKey: occurrence), var incident = incidents[key] else { return nil }
         incident.pods.remove(podKey)
         incident.report.affected.removeAll { "\($0.namespace)/\($0.pod)" == podKey }
         if incident.pods.isEmpty {
@@ -64,7 +69,8 @@ struct IncidentBook {
 
     private static func merge(_ existing: [AffectedContainer], _ new: [AffectedContainer]) -> [AffectedContainer] {
         var merged = existing
-        for item in new where !merged.contains(where: { $0.pod == item.pod && $0.container == item.container }) {
+        var seen = Set(existing.map { "\($0.pod)/\($0.container)" })
+        for item in new where seen.insert("\(item.pod)/\(item.container)").inserted {
             merged.append(item)
         }
         return merged

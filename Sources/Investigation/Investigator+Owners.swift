@@ -13,27 +13,27 @@ extension Investigator {
             do {
                 switch kind {
                 case "ReplicaSet":
-                    let rs = try await reader.get(ReplicaSet.self, name, in: ns)
+                    let rs = try await reader.owner(ReplicaSet.self, name, in: ns)
                     chain.append(OwnerFacts(kind: kind, name: name, templateImage: Self.image(rs.spec?.template?.spec, container)))
                     reference = rs.metadata.controller
                 case "Deployment":
-                    let deployment = try await reader.get(Deployment.self, name, in: ns)
+                    let deployment = try await reader.owner(Deployment.self, name, in: ns)
                     chain.append(OwnerFacts(kind: kind, name: name, templateImage: Self.image(deployment.spec?.template?.spec, container)))
                     reference = nil
                 case "StatefulSet":
-                    let set = try await reader.get(StatefulSet.self, name, in: ns)
+                    let set = try await reader.owner(StatefulSet.self, name, in: ns)
                     chain.append(OwnerFacts(kind: kind, name: name, templateImage: Self.image(set.spec?.template?.spec, container)))
                     reference = nil
                 case "DaemonSet":
-                    let set = try await reader.get(DaemonSet.self, name, in: ns)
+                    let set = try await reader.owner(DaemonSet.self, name, in: ns)
                     chain.append(OwnerFacts(kind: kind, name: name, templateImage: Self.image(set.spec?.template?.spec, container)))
                     reference = nil
                 case "Job":
-                    let job = try await reader.get(Job.self, name, in: ns)
+                    let job = try await reader.owner(Job.self, name, in: ns)
                     chain.append(OwnerFacts(kind: kind, name: name, templateImage: Self.image(job.spec?.template?.spec, container)))
                     reference = job.metadata.controller
                 case "CronJob":
-                    let cron = try await reader.get(CronJob.self, name, in: ns)
+                    let cron = try await reader.owner(CronJob.self, name, in: ns)
                     chain.append(OwnerFacts(kind: kind, name: name, templateImage: Self.image(cron.spec?.podTemplate?.spec, container)))
                     reference = nil
                 default:

@@ -23,7 +23,9 @@ enum DiagnosisPipeline {
             reader = ClusterReader(unavailable: KubeError(.config, "the diagnosis is off (diagnosis.enabled: false)"))
         } else {
             do {
-                reader = ClusterReader(client: try KubeClientFactory.make(config.kubernetes, transport: transport, metrics: metrics))
+                // Lists live as long as a diagnosis is reused, so a storm reads each once.
+                reader = ClusterReader(client: try KubeClientFactory.make(config.kubernetes, transport: transport, metrics: metrics),
+                                       ttl: max(.seconds(15), config.diagnosis.reuseFor))
             } catch {
                 logger.warning("no Kubernetes cluster found; alerts are forwarded with an undiagnosed cause", metadata: ["error": "\(error.message)"])
                 reader = ClusterReader(unavailable: KubeError(.config, "no Kubernetes cluster: \(error.message)"))
