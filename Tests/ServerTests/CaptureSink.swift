@@ -4,9 +4,20 @@ import Logging
 import ServiceLifecycle
 import Synchronization
 
-/// A webhook sink on 127.0.0.1 that records what it receives, and can answer 503 for the first N
-/// requests (a sink that is down for a while).
+/// A webhook sink on 127.0.0.1 that records what it receives, and can fail the first N requests: 503 (a
+/// sink that is down for a while), 429 with `Retry-After`, or an answer slower than the client waits.
+/// Its `GET /v2/...` routes answer after `registryDelay` (a registry that hangs), for the probe.
 final class CaptureSink: Sendable {
+    /// How the first `failFirst` requests fail.
+    enum Failure: Sendable {
+        /// 503 Service Unavailable.
+        case unavailable
+        /// 429 Too Many Requests with `Retry-After: seconds`.
+        case tooManyRequests(retryAfter: Int)
+        /// 200, but only after `seconds` (past the sink's timeout; not recorded as delivered).
+        case slow(seconds: Int)
+    }
+
     struct Received: Sendable {
         let headers: [String: String]
         let body: Data
@@ -18,7 +29,7 @@ final class CaptureSink: Sendable {
 
     var url: String { "http://127.0.0.1:\(port)/hook" }
 
-    static func start(failFirst: Int = 0) async throws -> CaptureSink {
+    static func start(failFirst: Int = 0, failure: Failure = .unavailable, registryDelay: Duration = .zero) async throws -> CaptureSink {
         let (ports, sink) = AsyncStream.makeStream(of: Int.self)
         let router = Router()
         let capture = StateBox(failFirst: failFirst)
@@ -26,8 +37,20 @@ final class CaptureSink: Sendable {
             let body = try await request.body.collect(upTo: 8 << 20)
             var headers: [String: String] = [:]
             for field in request.headers { headers[field.name.canonicalName] = field.value }
-            let status: HTTPResponse.Status = capture.record(Received(headers: headers, body: Data(buffer: body))) ? .ok : .serviceUnavailable
-            return Response(status: status)
+            if capture.record(Received(headers: headers, body: Data(buffer: body))) { return Response(status: .ok) }
+            switch failure {
+            case .unavailable:
+                return Response(status: .serviceUnavailable)
+            case .tooManyRequests(let seconds):
+                return Response(status: .tooManyRequests, headers: [.retryAfter: "\(seconds)"])
+            case .slow(let seconds):
+                try? await Task.sleep(for: .seconds(seconds))
+                return Response(status: .ok)
+            }
+        }
+        router.get("/v2/**") { _, _ -> Response in
+            try? await Task.sleep(for: registryDelay)
+            return Response(status: .notFound)
         }
         var logger = Logger(label: "capture")
         logger.logLevel = .error
@@ -50,6 +73,8 @@ final class CaptureSink: Sendable {
     }
 
     var deliveries: [Received] { capture.delivered }
+    /// When each delivery arrived, in order.
+    var deliveredAt: [Date] { capture.deliveredAt }
     var attempts: Int { capture.attempts }
 
     func stop() async {
@@ -73,6 +98,9 @@ final class StateBox: Sendable {
 
     init(failFirst: Int) { state = Mutex(([], 0, failFirst)) }
 
+    /// When each delivered request arrived.
+    private let times = Mutex<[Date]>([])
+
     /// Records an attempt; true when it is answered 200.
     func record(_ item: CaptureSink.Received) -> Bool {
         state.withLock {
@@ -82,10 +110,12 @@ final class StateBox: Sendable {
                 return false
             }
             $0.delivered.append(item)
+            times.withLock { $0.append(Date()) }
             return true
         }
     }
 
     var delivered: [CaptureSink.Received] { state.withLock { $0.delivered } }
     var attempts: Int { state.withLock { $0.attempts } }
+    var deliveredAt: [Date] { times.withLock { $0 } }
 }

@@ -6,9 +6,13 @@ import Foundation
 
 /// RFC 3339 timestamps as Alertmanager writes them: with or without fractional seconds, `Z` or an offset.
 enum RFC3339 {
+    /// The zero time Alertmanager writes as the `endsAt` of a firing alert.
+    static let zeroTime = "0001-01-01T00:00:00Z"
+
     static func parse(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) {
-            return date
+        // One style, chosen by the presence of fractional seconds, rather than trying both.
+        if text.utf8.contains(UInt8(ascii: ".")) {
+            return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
         }
         return try? Date(text, strategy: Date.ISO8601FormatStyle())
     }

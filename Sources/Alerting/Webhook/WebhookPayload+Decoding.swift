@@ -60,7 +60,7 @@ extension Alert: Decodable {
                 c.codingPath + [CodingKeys.startsAt], "\"\(starts.prefix(64))\" is not an RFC 3339 time")
         }
         self.startsAt = startsAt
-        if let ends = try c.decodeIfPresent(String.self, forKey: .endsAt), !ends.isEmpty {
+        if let ends = try c.decodeIfPresent(String.self, forKey: .endsAt), !ends.isEmpty, ends != RFC3339.zeroTime {
             guard let endsAt = RFC3339.parse(ends) else {
                 throw WebhookDecodingError.invalid(
                     c.codingPath + [CodingKeys.endsAt], "\"\(ends.prefix(64))\" is not an RFC 3339 time")

@@ -25,6 +25,14 @@ enum ErrorResponse {
         return make(.unauthorized, reason, headers: [.wwwAuthenticate: challenge])
     }
 
+    /// The webhook's success answer, `{"accepted":N,"status":"success"}`, written directly: it is sent for
+    /// every accepted webhook, and JSONSerialization cost a few percent of the ingest CPU.
+    static func accepted(_ count: Int) -> Response {
+        var buffer = ByteBuffer()
+        buffer.writeString("{\"accepted\":\(count),\"status\":\"success\"}")
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: buffer))
+    }
+
     static func json(_ status: HTTPResponse.Status, _ object: [String: any Sendable], headers: HTTPFields = [:]) -> Response {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         var fields = headers

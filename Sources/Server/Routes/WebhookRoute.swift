@@ -70,7 +70,7 @@ struct WebhookRoute: Sendable {
             "pulldoctor.receiver": "\(payload.receiver)", "pulldoctor.alerts": "\(payload.alerts.count)",
             "pulldoctor.group_key": "\(payload.groupKey)",
         ])
-        return ErrorResponse.json(.ok, ["status": "success", "accepted": payload.alerts.count])
+        return ErrorResponse.accepted(payload.alerts.count)
     }
 
     /// `application/json`, with or without parameters such as `charset=utf-8`.
