@@ -48,9 +48,11 @@ final class CaptureSink: Sendable {
                 return Response(status: .ok)
             }
         }
-        router.get("/v2/**") { _, _ -> Response in
-            try? await Task.sleep(for: registryDelay)
-            return Response(status: .notFound)
+        for path in ["/v2", "/v2/**"] {
+            router.get(RouterPath(path)) { _, _ -> Response in
+                try? await Task.sleep(for: registryDelay)
+                return Response(status: .notFound)
+            }
         }
         var logger = Logger(label: "capture")
         logger.logLevel = .error

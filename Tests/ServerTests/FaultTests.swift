@@ -144,7 +144,7 @@ struct FaultTests {
 
     @Test("Kubernetes API down: the webhook still answers 200 and the alert is forwarded")
     func kubeDown() async throws {
-        try await Self.withRig(stopSimFirst: true) { rig in
+        try await Self.withRig(stopSimFirst: true) { rig async throws in
             #expect(try await rig.server.post("/webhook", body: Self.body).status == 200)
             #expect(await rig.sink.waitFor(1, seconds: 20))
             let diagnosis = try rig.diagnosis(0)
@@ -155,21 +155,21 @@ struct FaultTests {
 
     @Test("a registry that hangs: the diagnosis stops at the deadline and goes out partial")
     func registrySlow() async throws {
-        try await Self.withRig(fixture: "wrong-tag", values: ["REGISTRY_OPEN": "sink"], probe: true, registryDelay: .seconds(8)) { rig in
+        try await Self.withRig(fixture: "wrong-tag", values: ["REGISTRY_OPEN": "sink"], probe: true, registryDelay: .seconds(6)) { rig async throws in
             let body = ForwardingTests.payload(namespace: "shop", pod: "web-468qtzv6kz-dbmb2", container: "web")
             let sent = Date()
             #expect(try await rig.server.post("/webhook", body: body).status == 200)
             #expect(await rig.sink.waitFor(1, seconds: 20))
             let diagnosis = try rig.diagnosis(0)
-            #expect(diagnosis["partial"] as? Bool == true)
-            // The 8 s registry did not hold the notification (deadline 1 s; generous bound for a loaded machine).
-            #expect((rig.sink.deliveredAt.first ?? .distantFuture).timeIntervalSince(sent) < 6)
+            #expect(diagnosis["partial"] as? Bool == true, "\(diagnosis["category"] ?? "-")/\(diagnosis["reason"] ?? "-"): \(diagnosis["unchecked"] ?? "-")")
+            // The 6 s registry did not hold the notification (deadline 1 s; generous bound for a loaded machine).
+            #expect((rig.sink.deliveredAt.first ?? .distantFuture).timeIntervalSince(sent) < 4.5)
         }
     }
 
     @Test("a sink answering 429 with Retry-After gets the message after the wait, counted as retries")
     func sinkTooManyRequests() async throws {
-        try await Self.withRig(sinkFailFirst: 2, sinkFailure: .tooManyRequests(retryAfter: 1)) { rig in
+        try await Self.withRig(sinkFailFirst: 2, sinkFailure: .tooManyRequests(retryAfter: 1)) { rig async throws in
             let sent = Date()
             #expect(try await rig.server.post("/webhook", body: Self.body).status == 200)
             #expect(await rig.sink.waitFor(1, seconds: 20))
@@ -181,7 +181,7 @@ struct FaultTests {
 
     @Test("a sink slower than its timeout: the attempt is retried and the message delivered once it answers")
     func sinkSlow() async throws {
-        try await Self.withRig(sinkFailFirst: 2, sinkFailure: .slow(seconds: 2)) { rig in
+        try await Self.withRig(sinkFailFirst: 2, sinkFailure: .slow(seconds: 2)) { rig async throws in
             #expect(try await rig.server.post("/webhook", body: Self.body).status == 200)
             #expect(await rig.sink.waitFor(1, seconds: 20))
             #expect(rig.sink.deliveries.count == 1)
