@@ -59,7 +59,7 @@ public func buildApplication(_ options: ServerOptions) throws -> some Applicatio
         await recorder.record(report, alerts: alerts)
         await onDiagnosis(report, alerts)
     }
-    let queue = AlertQueue(capacity: 10_000) { payload in await worker.handle(payload) }
+    let queue = AlertQueue(capacity: 20_000) { payload in await worker.handle(payload) }
     let intake = StoreIntake(store: store, ids: ids, queue: queue, resends: ResendThrottle(interval: config.diagnosis.reuseFor),
                              metrics: metrics, logger: logger)
     let router = Router(context: BasicRequestContext.self)

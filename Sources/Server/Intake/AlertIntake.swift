@@ -1,5 +1,7 @@
 import Alerting
+import Foundation
 import ServiceLifecycle
+import Synchronization
 
 /// Where accepted webhook payloads go. The webhook answers 2xx only when `accept` returns.
 public protocol AlertIntake: Sendable {
@@ -20,37 +22,105 @@ public struct IntakeError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// A bounded in-memory queue between the webhook and the background work, run as a Service.
-/// Each payload goes to `consumer` (the diagnosis worker), several at once; the worker bounds its own work.
-final class AlertQueue: Service {
-    private let stream: AsyncStream<WebhookPayload>
-    private let continuation: AsyncStream<WebhookPayload>.Continuation
+/// A bounded in-memory queue of accepted alerts between the webhook and the diagnosis, run as a Service.
+///
+/// Alerts from every payload waiting at a moment go to `consumer` together, in batches of at most
+/// `batchLimit`, with at most `concurrency` batches in flight. So 5,000 single-alert webhooks arriving
+/// during a storm reach the worker as a few large batches, which it groups by workload, instead of as
+/// 5,000 concurrent tasks. Every alert here is already committed to the store: when the queue is full,
+/// `accept` throws and the alerts wait there for the resume sweep.
+final class AlertQueue: Service, Sendable {
+    private struct State {
+        var pending: [Alert] = []
+        var inFlight = 0
+        var finished = false
+    }
+
+    private let state = Mutex(State())
+    private let wake: AsyncStream<Void>
+    private let wakeContinuation: AsyncStream<Void>.Continuation
+    private let capacity: Int
+    private let batchLimit: Int
+    private let concurrency: Int
     private let consumer: @Sendable (WebhookPayload) async -> Void
 
-    init(capacity: Int, consumer: @escaping @Sendable (WebhookPayload) async -> Void) {
-        (stream, continuation) = AsyncStream.makeStream(of: WebhookPayload.self, bufferingPolicy: .bufferingOldest(capacity))
+    /// - Parameters:
+    ///   - capacity: most alerts waiting at once.
+    ///   - batchLimit: most alerts handed to `consumer` in one call.
+    ///   - concurrency: most calls of `consumer` at once.
+    init(capacity: Int, batchLimit: Int = 2_000, concurrency: Int = 4,
+         consumer: @escaping @Sendable (WebhookPayload) async -> Void) {
+        (wake, wakeContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        self.capacity = capacity
+        self.batchLimit = max(1, batchLimit)
+        self.concurrency = max(1, concurrency)
         self.consumer = consumer
     }
 
     func accept(_ payload: WebhookPayload) async throws {
-        switch continuation.yield(payload) {
-        case .enqueued: return
-        case .dropped: throw IntakeError(reason: .full)
-        case .terminated: throw IntakeError(reason: .stopped)
-        @unknown default: throw IntakeError(reason: .stopped)
+        try state.withLock { (state: inout State) throws(IntakeError) in
+            guard !state.finished else { throw IntakeError(reason: .stopped) }
+            guard state.pending.count + payload.alerts.count <= capacity else { throw IntakeError(reason: .full) }
+            state.pending.append(contentsOf: payload.alerts)
         }
+        wakeContinuation.yield()
     }
 
     func run() async throws {
-        // Drain what was accepted before the shutdown signal, then stop.
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
-                for await payload in stream {
-                    group.addTask { await self.consumer(payload) }
+                for await _ in wake {
+                    while let batch = take(claimSlot: true) {
+                        group.addTask {
+                            await self.consumer(WebhookPayload(status: .firing, alerts: batch))
+                            self.state.withLock { $0.inFlight -= 1 }
+                            self.wakeContinuation.yield()
+                        }
+                    }
                 }
             }
-        } onGracefulShutdown: { [continuation] in
-            continuation.finish()
+            // Drain what was accepted before the shutdown signal, then stop.
+            while let batch = take(claimSlot: false) {
+                await consumer(WebhookPayload(status: .firing, alerts: batch))
+            }
+        } onGracefulShutdown: {
+            self.state.withLock { $0.finished = true }
+            self.wakeContinuation.finish()
         }
+    }
+
+    /// The next batch, oldest alerts first, or nil when nothing waits (or, with `claimSlot`, when every
+    /// slot is busy). An occurrence present twice keeps its last state, so a firing alert and its
+    /// resolution in one batch are not diagnosed out of order.
+    private func take(claimSlot: Bool) -> [Alert]? {
+        state.withLock { state in
+            guard !state.pending.isEmpty, !claimSlot || state.inFlight < concurrency else { return nil }
+            if claimSlot { state.inFlight += 1 }
+            let count = min(batchLimit, state.pending.count)
+            let batch = Array(state.pending.prefix(count))
+            state.pending.removeFirst(count)
+            return Self.lastStatePerOccurrence(batch)
+        }
+    }
+
+    private struct OccurrenceKey: Hashable {
+        let fingerprint: String
+        let startsAt: Date
+    }
+
+    static func lastStatePerOccurrence(_ alerts: [Alert]) -> [Alert] {
+        var index: [OccurrenceKey: Int] = [:]
+        var out: [Alert] = []
+        out.reserveCapacity(alerts.count)
+        for alert in alerts {
+            let key = OccurrenceKey(fingerprint: alert.fingerprint, startsAt: alert.startsAt)
+            if let at = index[key] {
+                out[at] = alert
+            } else {
+                index[key] = out.count
+                out.append(alert)
+            }
+        }
+        return out
     }
 }
