@@ -83,11 +83,11 @@ e2e: build-tests
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib $(BUILD_FLAGS)
 
-# Benchmarks on the release binaries: prints each figure beside its goal (never asserts a timing) and rewrites
+# Benchmarks on the release binaries, built as `make release` builds them (Swift's runtime linked statically): prints each figure beside its goal (never asserts a timing) and rewrites
 # the measured section of BENCHMARKS.md.
 bench: deps
-	$(SWIFT) build -c release --product pulldoctor $(BUILD_FLAGS)
-	$(SWIFT) build -c release --product kubesim $(BUILD_FLAGS)
+	$(SWIFT) build -c release --static-swift-stdlib --product pulldoctor $(BUILD_FLAGS)
+	$(SWIFT) build -c release --static-swift-stdlib --product kubesim $(BUILD_FLAGS)
 	PULLDOCTOR_BIN=.build/release/pulldoctor KUBESIM_BIN=.build/release/kubesim timeout 900 bench/run.sh
 
 clean:
