@@ -6,10 +6,22 @@ import Foundation
 
 /// Decodes and validates an Alertmanager webhook body.
 public struct WebhookDecoder: Sendable {
-    public init() {}
+    /// Whether well-formed bodies take ``WebhookFastReader`` (the default) before `JSONDecoder`.
+    public let fastPath: Bool
+
+    /// A decoder taking the fast path where it can.
+    public init() {
+        self.fastPath = true
+    }
+
+    /// - Parameter fastPath: false decodes every body with `JSONDecoder` (tests and the fuzzer compare both).
+    public init(fastPath: Bool) {
+        self.fastPath = fastPath
+    }
 
     /// Decodes `body`. Every failure is a ``WebhookDecodingError`` naming the field path.
     public func decode(_ body: some Collection<UInt8>) throws(WebhookDecodingError) -> WebhookPayload {
+        if fastPath, let payload = WebhookFastReader.read(body) { return payload }
         do {
             return try JSONDecoder().decode(WebhookPayload.self, from: Data(body))
         } catch let error as WebhookDecodingError {
