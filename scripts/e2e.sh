@@ -184,4 +184,27 @@ sys.exit(1 if empty else 0)
 PY
 log "PASS every dashboard query returns data from the real Prometheus"
 grep -q "$TOKEN" "$WORK/pulldoctor.log" && fail "the webhook token appeared in the log"
+
+# `pulldoctor classify` as a user pipes it: the real corpus repeated (several reads, so several parallel
+# batches), a CRLF line and an unterminated last line. One JSON object per line, in input order.
+python3 - "$ROOT/Tests/Fixtures/messages/real-messages.yaml" "$WORK/classify.in" <<'PY'
+import sys, yaml
+entries = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+entries = entries.get("messages", entries) if isinstance(entries, dict) else entries
+lines = [e["message"].replace("\n", " ") for e in entries]
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    out.write("\n".join(lines * 20) + "\r\nlast line without a newline")
+PY
+"$BIN" classify --include-message < "$WORK/classify.in" > "$WORK/classify.out" || fail "pulldoctor classify exited $?"
+python3 - "$WORK/classify.in" "$WORK/classify.out" <<'PY' || fail "pulldoctor classify lost, added or reordered lines"
+import json, sys
+want = open(sys.argv[1], encoding="utf-8").read().split("\n")
+want = [line[:-1] if line.endswith("\r") else line for line in want]
+got = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8")]
+assert [g["message"] for g in got] == want, "messages differ"
+assert all(g["category"] and g["reason"] and g["confidence"] in ("high", "medium", "low") for g in got)
+known = sum(g["category"] != "unknown" for g in got)
+print("e2e: classify: %d lines in order, %d with a known cause" % (len(got), known))
+PY
+log "PASS pulldoctor classify answers every line, in order"
 log "all checks passed"

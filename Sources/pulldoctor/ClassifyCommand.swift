@@ -1,5 +1,7 @@
 import ArgumentParser
 import Diagnosis
+import Dispatch
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -35,8 +37,7 @@ struct ClassifyCommand: ParsableCommand {
         var pending: [UInt8] = []
         pending.reserveCapacity(4096)
         var skippingRestOfLine = false
-        var output: [UInt8] = []
-        output.reserveCapacity(1 << 17)
+        var batch = LineBatch()
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
         while true {
@@ -47,18 +48,19 @@ struct ClassifyCommand: ParsableCommand {
                 var lineStart = 0
                 for index in 0..<count where bytes[index] == UInt8(ascii: "\n") {
                     append(bytes, lineStart..<index, to: &pending, skipping: &skippingRestOfLine)
-                    classifyLine(&pending, classifier, into: &output)
+                    batch.add(&pending)
                     skippingRestOfLine = false
                     lineStart = index + 1
                 }
                 append(bytes, lineStart..<count, to: &pending, skipping: &skippingRestOfLine)
             }
-            try Self.writeStandardOutput(output)
-            output.removeAll(keepingCapacity: true)
+            // Every complete line of this read is answered before the next read, so a live stream
+            // (`kubectl get events -w | pulldoctor classify`) is not held back.
+            try Self.writeStandardOutput(batch.classify(classifier, includeMessage: includeMessage))
         }
         if !pending.isEmpty || skippingRestOfLine {
-            classifyLine(&pending, classifier, into: &output)
-            try Self.writeStandardOutput(output)
+            batch.add(&pending)
+            try Self.writeStandardOutput(batch.classify(classifier, includeMessage: includeMessage))
         }
     }
 
@@ -72,14 +74,6 @@ struct ClassifyCommand: ParsableCommand {
         } else {
             pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
         }
-    }
-
-    private func classifyLine(_ line: inout [UInt8], _ classifier: MessageClassifier, into output: inout [UInt8]) {
-        if line.last == UInt8(ascii: "\r") { line.removeLast() }
-        let verdict = line.withUnsafeBufferPointer { classifier.classify(utf8: $0) }
-        let extra = includeMessage ? [(name: "message", value: String(decoding: line, as: UTF8.self))] : []
-        verdict.appendJSONLine(to: &output, extra: extra)
-        line.removeAll(keepingCapacity: true)
     }
 
     private static func readStandardInput(into buffer: UnsafeMutableRawBufferPointer) -> Int {
@@ -101,5 +95,54 @@ struct ClassifyCommand: ParsableCommand {
                 offset += written
             }
         }
+    }
+}
+
+/// The complete lines of one read, classified on every core and written in their order.
+struct LineBatch {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+
+    /// Takes a line (without its newline; a trailing CR is dropped) and empties `line`.
+    mutating func add(_ line: inout [UInt8]) {
+        if line.last == UInt8(ascii: "\r") { line.removeLast() }
+        bytes.append(contentsOf: line)
+        ends.append(bytes.count)
+        line.removeAll(keepingCapacity: true)
+    }
+
+    /// One JSON line per line taken, in order; empties the batch.
+    mutating func classify(_ classifier: MessageClassifier, includeMessage: Bool) -> [UInt8] {
+        defer {
+            bytes.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+        }
+        guard !ends.isEmpty else { return [] }
+        // Small batches are not worth a thread hop.
+        let workers = ends.count < 64 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let outputs = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: workers)
+        outputs.initialize(repeating: [])
+        defer { outputs.deinitialize(); outputs.deallocate() }
+        let perWorker = (ends.count + workers - 1) / workers
+        bytes.withUnsafeBufferPointer { buffer in
+            let ends = self.ends
+            // Each worker reads its own lines of `all` and writes only its own slot of `outputs`.
+            nonisolated(unsafe) let all = buffer
+            nonisolated(unsafe) let outputs = outputs
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var out: [UInt8] = []
+                out.reserveCapacity(perWorker * 256)
+                let first = worker * perWorker
+                for index in first..<min(ends.count, first + perWorker) {
+                    let start = index == 0 ? 0 : ends[index - 1]
+                    let line = UnsafeBufferPointer(rebasing: all[start..<ends[index]])
+                    let verdict = classifier.classify(utf8: line)
+                    let extra = includeMessage ? [(name: "message", value: String(decoding: line, as: UTF8.self))] : []
+                    verdict.appendJSONLine(to: &out, extra: extra)
+                }
+                outputs[worker] = out
+            }
+        }
+        return outputs.reduce(into: []) { $0.append(contentsOf: $1) }
     }
 }
