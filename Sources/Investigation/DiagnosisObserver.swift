@@ -8,4 +8,11 @@ public protocol DiagnosisObserver: Sendable {
     func failureCounted(_ report: DiagnosisReport)
     /// The number of pods currently failing, by category (every category present, zeros included).
     func failingPods(_ byCategory: [Category: Int])
+    /// Investigations running now (at most `maxConcurrent`), and those waiting for a slot.
+    func investigations(running: Int, waiting: Int)
+}
+
+extension DiagnosisObserver {
+    /// Investigations running now (at most `maxConcurrent`), and those waiting for a slot.
+    public func investigations(running: Int, waiting: Int) {}
 }

@@ -23,6 +23,7 @@ public actor DiagnosisWorker {
     private var book = IncidentBook()
     private var inFlight: [GroupKey: Task<DiagnosisReport, Never>] = [:]
     private var slots: Int
+    private let maxConcurrent: Int
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
     /// - Parameters:
@@ -39,6 +40,7 @@ public actor DiagnosisWorker {
         self.sink = sink
         self.logger = logger
         self.slots = max(1, maxConcurrent)
+        self.maxConcurrent = max(1, maxConcurrent)
     }
 
     /// Handles every alert of a payload; returns when each has its diagnosis (or was closed).
@@ -162,9 +164,13 @@ public actor DiagnosisWorker {
     private func acquireSlot() async {
         if slots > 0 {
             slots -= 1
+            reportSlots()
             return
         }
-        await withCheckedContinuation { waiters.append($0) }
+        await withCheckedContinuation {
+            waiters.append($0)
+            reportSlots()
+        }
     }
 
     private func releaseSlot() {
@@ -173,6 +179,11 @@ public actor DiagnosisWorker {
         } else {
             waiters.removeFirst().resume()
         }
+        reportSlots()
+    }
+
+    private func reportSlots() {
+        observer?.investigations(running: maxConcurrent - slots, waiting: waiters.count)
     }
 }
 

@@ -33,6 +33,21 @@ public final class PullDoctorMetrics: Sendable {
             }
         }
         configReloadSuccessful.set(1.0)
+        for part in Self.workParts { _ = workInFlight(part) }
+    }
+
+    // MARK: Background work
+
+    /// The parts of `pulldoctor_work_in_flight`.
+    public static let workParts = ["queued_alerts", "diagnosis_batches", "investigations", "deliveries"]
+
+    /// `pulldoctor_work_in_flight{part}`: PullDoctor's own background work at this moment: alerts waiting
+    /// for the diagnosis, batches being diagnosed, investigations running, deliveries in flight. Bounded
+    /// by design; a value that only grows is a leak (the soak test checks it).
+    public func workInFlight(_ part: String) -> Gauge {
+        registry.makeGauge(
+            name: "pulldoctor_work_in_flight", labels: [("part", part)],
+            help: "Background work in flight: queued alerts, diagnosis batches, investigations, deliveries.")
     }
 
     // MARK: Webhook

@@ -17,7 +17,10 @@ struct AlertQueueTests {
     func batches() async throws {
         let batches = Mutex<[[String]]>([])
         let inFlight = Mutex((now: 0, most: 0))
-        let queue = AlertQueue(capacity: 1_000, batchLimit: 30, concurrency: 2) { payload in
+        let observed = Mutex((queued: 0, batches: 0, lastQueued: -1, lastBatches: -1))
+        let queue = AlertQueue(capacity: 1_000, batchLimit: 30, concurrency: 2, observe: { queued, batches in
+            observed.withLock { $0 = (max($0.queued, queued), max($0.batches, batches), queued, batches) }
+        }) { payload in
             inFlight.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
             batches.withLock { $0.append(payload.alerts.map(\.fingerprint)) }
             try? await Task.sleep(for: .milliseconds(50))
@@ -34,6 +37,10 @@ struct AlertQueueTests {
         #expect(seen.flatMap { $0 } == (0..<100).map { "a\($0)" }, "every alert once, oldest first")
         #expect(seen.count == 4, "batches of at most 30: \(seen.map(\.count))")
         #expect(inFlight.withLock { $0.most } <= 2)
+        let seenByMetrics = observed.withLock { $0 }
+        #expect(seenByMetrics.queued == 100, "the gauge saw the 100 waiting alerts")
+        #expect(seenByMetrics.batches == 2)
+        #expect(seenByMetrics.lastQueued == 0 && seenByMetrics.lastBatches == 0, "and back at 0 when done")
     }
 
     @Test("a full queue refuses, and a firing alert and its resolution in one batch keep only the resolution")

@@ -25,6 +25,9 @@ struct MetricsRouteTests {
             let start = try #require(try await server.metric("process_start_time_seconds"))
             #expect(abs(start - Date().timeIntervalSince1970) < 3600)
             #expect(try await server.metric("process_open_fds") ?? 0 > 2)
+            for part in PullDoctorMetrics.workParts {
+                #expect(try await server.metric("pulldoctor_work_in_flight{part=\"\(part)\"}") == 0, "\(part) idle at 0")
+            }
         }
     }
 

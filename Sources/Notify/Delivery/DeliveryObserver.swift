@@ -8,4 +8,10 @@ public protocol DeliveryObserver: Sendable {
     func deadLettered(sink: String)
     /// The outbox's state per sink, refreshed on every pass.
     func outbox(_ stats: [SinkOutboxStats])
+    /// Deliveries in flight now, all sinks together.
+    func deliveriesInFlight(_ count: Int)
+}
+
+extension DeliveryObserver {
+    public func deliveriesInFlight(_ count: Int) {}
 }

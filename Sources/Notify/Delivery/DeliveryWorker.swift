@@ -1,5 +1,6 @@
 import CurlClient
 import Foundation
+import Synchronization
 import Logging
 import ServiceLifecycle
 import Store
@@ -33,6 +34,7 @@ public struct DeliveryWorker: Service {
     let sinks: [(config: SinkConfig, notifier: any Notifier)]
     let options: Options
     let observer: (any DeliveryObserver)?
+    private let inFlight = InFlightCount()
     let logger: Logger
 
     public init(store: Store, sinks: [SinkConfig], transport: any HTTPTransport, options: Options = Options(),
@@ -67,9 +69,13 @@ public struct DeliveryWorker: Service {
                 try? await cancelWhenGracefulShutdown { try await Task.sleep(for: options.pollInterval) }
                 continue
             }
+            observer?.deliveriesInFlight(inFlight.add(rows.count))
             await withDiscardingTaskGroup { group in
                 for row in rows {
-                    group.addTask { await deliver(row, sink: sink, notifier: notifier) }
+                    group.addTask {
+                        await deliver(row, sink: sink, notifier: notifier)
+                        observer?.deliveriesInFlight(inFlight.add(-1))
+                    }
                 }
             }
         }
@@ -141,4 +147,14 @@ public struct DeliveryWorker: Service {
 extension Task where Success == Never, Failure == Never {
     /// True once the task is cancelled or the service group began a graceful shutdown.
     static var isCancelledOrShuttingDown: Bool { Task.isCancelled || Task.isShuttingDownGracefully }
+}
+
+/// Deliveries in flight across every sink's loop.
+final class InFlightCount: Sendable {
+    private let count = Mutex(0)
+
+    /// Adds `delta`; returns the new count.
+    func add(_ delta: Int) -> Int {
+        count.withLock { $0 += delta; return $0 }
+    }
 }

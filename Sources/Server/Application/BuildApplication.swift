@@ -59,7 +59,12 @@ public func buildApplication(_ options: ServerOptions) throws -> some Applicatio
         await recorder.record(report, alerts: alerts)
         await onDiagnosis(report, alerts)
     }
-    let queue = AlertQueue(capacity: 20_000) { payload in await worker.handle(payload) }
+    let queuedAlerts = metrics.workInFlight("queued_alerts")
+    let diagnosisBatches = metrics.workInFlight("diagnosis_batches")
+    let queue = AlertQueue(capacity: 20_000, observe: { queued, batches in
+        queuedAlerts.set(Double(queued))
+        diagnosisBatches.set(Double(batches))
+    }) { payload in await worker.handle(payload) }
     let intake = StoreIntake(store: store, ids: ids, queue: queue, resends: ResendThrottle(interval: config.diagnosis.reuseFor),
                              metrics: metrics, logger: logger)
     let router = Router(context: BasicRequestContext.self)

@@ -43,18 +43,27 @@ final class AlertQueue: Service, Sendable {
     private let batchLimit: Int
     private let concurrency: Int
     private let consumer: @Sendable (WebhookPayload) async -> Void
+    private let observe: @Sendable (_ queuedAlerts: Int, _ batchesInFlight: Int) -> Void
 
     /// - Parameters:
     ///   - capacity: most alerts waiting at once.
     ///   - batchLimit: most alerts handed to `consumer` in one call.
     ///   - concurrency: most calls of `consumer` at once.
+    ///   - observe: told the alerts waiting and the batches in flight after every change (metrics).
     init(capacity: Int, batchLimit: Int = 2_000, concurrency: Int = 4,
+         observe: @escaping @Sendable (_ queuedAlerts: Int, _ batchesInFlight: Int) -> Void = { _, _ in },
          consumer: @escaping @Sendable (WebhookPayload) async -> Void) {
         (wake, wakeContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         self.capacity = capacity
         self.batchLimit = max(1, batchLimit)
         self.concurrency = max(1, concurrency)
         self.consumer = consumer
+        self.observe = observe
+    }
+
+    private func report() {
+        let (queued, batches) = state.withLock { ($0.pending.count, $0.inFlight) }
+        observe(queued, batches)
     }
 
     func accept(_ payload: WebhookPayload) async throws {
@@ -63,6 +72,7 @@ final class AlertQueue: Service, Sendable {
             guard state.pending.count + payload.alerts.count <= capacity else { throw IntakeError(reason: .full) }
             state.pending.append(contentsOf: payload.alerts)
         }
+        report()
         wakeContinuation.yield()
     }
 
@@ -71,9 +81,11 @@ final class AlertQueue: Service, Sendable {
             await withDiscardingTaskGroup { group in
                 for await _ in wake {
                     while let batch = take(claimSlot: true) {
+                        report()
                         group.addTask {
                             await self.consumer(WebhookPayload(status: .firing, alerts: batch))
                             self.state.withLock { $0.inFlight -= 1 }
+                            self.report()
                             self.wakeContinuation.yield()
                         }
                     }

@@ -21,4 +21,8 @@ struct DeliveryMetricsObserver: DeliveryObserver {
             metrics.outboxOldestAge(sink: item.sink).set(item.oldestPendingAge ?? 0)
         }
     }
+
+    func deliveriesInFlight(_ count: Int) {
+        metrics.workInFlight("deliveries").set(Double(count))
+    }
 }

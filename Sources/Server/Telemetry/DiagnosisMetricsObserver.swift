@@ -29,6 +29,10 @@ public struct DiagnosisMetricsObserver: DiagnosisObserver, ProbeObserver {
         metrics.imagePullFailures(category: report.category.rawValue, reason: report.reason.rawValue, extra: extra).increment()
     }
 
+    public func investigations(running: Int, waiting: Int) {
+        metrics.workInFlight("investigations").set(Double(running + waiting))
+    }
+
     public func failingPods(_ byCategory: [Category: Int]) {
         for (category, count) in byCategory {
             metrics.imagePullFailingPods(category: category.rawValue).set(Double(count))
