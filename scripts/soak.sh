@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Soak: mixed load for DURATION seconds (default 1800) against PullDoctor with kubesim and a capture sink.
-# Every 10 s it prints RSS, open file descriptors, threads and outbox depth; at the end it checks that the
-# outbox drained and that RSS and fds stayed flat (last quarter within 25 % / +16 of the first quarter).
+# Every 10 s it prints RSS, open file descriptors, threads, outbox depth and background work in flight; at the
+# end it checks that the outbox drained, that the work in flight fell back to 0, and that RSS and fds stayed
+# flat (last quarter within 25 % / +16 of the first quarter).
 #
 #   scripts/soak.sh [DURATION_SECONDS]        (`make soak` runs 1800)
 set -euo pipefail
@@ -78,14 +79,18 @@ print("sent %d payloads" % n)
 PY
 LOAD_PID=$!; PIDS+=("$LOAD_PID")
 
-printf 'soak: %6s %10s %5s %8s %8s\n' second rss_kib fds threads pending | tee "$WORK/series"
+# work: PullDoctor's own background work in flight (pulldoctor_work_in_flight: queued alerts, diagnosis
+# batches, investigations, deliveries), the Swift counterpart of a goroutine count.
+work_in_flight() { curl -fsS "http://127.0.0.1:$PD_PORT/metrics" | awk '/^pulldoctor_work_in_flight\{/{s+=$2} END{print s+0}'; }
+printf 'soak: %6s %10s %5s %8s %8s %6s\n' second rss_kib fds threads pending work | tee "$WORK/series"
 start=$SECONDS
 while kill -0 "$LOAD_PID" 2>/dev/null; do
   sleep 10
   rss=$(awk '/VmRSS/{print $2}' "/proc/$PD_PID/status"); threads=$(awk '/Threads/{print $2}' "/proc/$PD_PID/status")
   fds=$(ls "/proc/$PD_PID/fd" | wc -l)
   pending=$(curl -fsS "http://127.0.0.1:$PD_PORT/metrics" | awk '/^pulldoctor_outbox_pending\{/{s+=$2} END{print s+0}')
-  printf 'soak: %6d %10d %5d %8d %8d\n' $((SECONDS - start)) "$rss" "$fds" "$threads" "$pending" | tee -a "$WORK/series"
+  work=$(work_in_flight)
+  printf 'soak: %6d %10d %5d %8d %8d %6d\n' $((SECONDS - start)) "$rss" "$fds" "$threads" "$pending" "$work" | tee -a "$WORK/series"
 done
 log "$(cat "$WORK/load.out")"
 for _ in $(seq 1 120); do
@@ -93,6 +98,9 @@ for _ in $(seq 1 120); do
   [ "$pending" = 0 ] && break; sleep 1
 done
 [ "$pending" = 0 ] || { log "FAIL: the outbox did not drain ($pending pending)"; exit 1; }
+for _ in $(seq 1 60); do work=$(work_in_flight); [ "$work" = 0 ] && break; sleep 1; done
+[ "$work" = 0 ] || { log "FAIL: background work did not settle ($work in flight after the load)"; exit 1; }
+log "PASS background work back to 0 after the load"
 python3 - "$WORK/series" <<'PY'
 import sys
 rows = [list(map(int, l.split()[1:])) for l in open(sys.argv[1]) if l.split()[1].isdigit()]

@@ -10,6 +10,13 @@ struct IncidentBook {
     }
 
     private var counted: [Occurrence: (incident: IncidentKey, pod: String)] = [:]
+    /// `counted`'s keys in the order they were added, so the oldest go first past `countedLimit`.
+    private var countedOrder: [Occurrence] = []
+    private var countedOrderStart = 0
+    /// Occurrences remembered (for counting each once, and for resolving them). A long-running process
+    /// sees new occurrences for ever (each re-fire of an alert has a new startsAt); past this the oldest are
+    /// forgotten, and a re-send of one of those, days later, would be counted again.
+    static let countedLimit = 50_000
     private var incidents: [IncidentKey: Incident] = [:]
     private var recentByGroup: [GroupKey: (report: DiagnosisReport, at: ContinuousClock.Instant)] = [:]
 
@@ -31,6 +38,7 @@ struct IncidentBook {
     mutating func record(_ occurrence: Occurrence, report: DiagnosisReport, namespace: String, pod: String, container: String?) -> Bool {
         let isNew = counted[occurrence] == nil
         counted[occurrence] = (report.incident, "\(namespace)/\(pod)")
+        if isNew { remember(occurrence) }
         guard report.verdict == .imagePull else { return isNew }
         var incident = incidents[report.incident] ?? Incident(report: report, pods: [])
         if incident.report.id != report.id { incident.report = report }
@@ -44,6 +52,20 @@ struct IncidentBook {
         incident.report.affected = Self.merge(incident.report.affected, report.affected + joined)
         incidents[report.incident] = incident
         return isNew
+    }
+
+    private mutating func remember(_ occurrence: Occurrence) {
+        countedOrder.append(occurrence)
+        while counted.count > Self.countedLimit, countedOrderStart < countedOrder.count {
+            counted[countedOrder[countedOrderStart]] = nil
+            countedOrderStart += 1
+        }
+        // Keys of occurrences already resolved stay in the order list until they come up; compact when the
+        // dead prefix, or the list itself, has grown past the limit.
+        if countedOrderStart > Self.countedLimit / 2 || countedOrder.count > 2 * Self.countedLimit {
+            countedOrder = countedOrder[countedOrderStart...].filter { counted[$0] != nil }
+            countedOrderStart = 0
+        }
     }
 
     /// Takes a resolved occurrence's pod off its incident; returns the incident's report when it closed.
@@ -60,6 +82,9 @@ struct IncidentBook {
     }
 
     func report(for key: IncidentKey) -> DiagnosisReport? { incidents[key]?.report }
+
+    /// How many occurrences are remembered.
+    var countedCount: Int { counted.count }
 
     func failingPodsByCategory() -> [Category: Int] {
         var counts = Dictionary(uniqueKeysWithValues: Category.allCases.map { ($0, 0) })

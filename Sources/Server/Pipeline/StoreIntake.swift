@@ -40,8 +40,12 @@ struct StoreIntake: AlertIntake {
                 continue
             }
             switch accepted.outcome {
-            case .new, .resolved:
+            case .new:
                 ids.remember(accepted.alertID, fingerprint: alert.fingerprint, startsAt: alert.startsAt)
+                work.append(alert)
+            case .resolved:
+                // Not remembered: a resolution reaches the recorder only when it closes an incident, and
+                // a remembered id that is never taken would stay in memory for good.
                 work.append(alert)
             case .resent:
                 guard alert.status == .firing, accepted.diagnosed, let incident = accepted.incidentID,
