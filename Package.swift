@@ -60,7 +60,7 @@ let package = Package(
 
         // Notifiers (webhook, Slack, Teams, Alertmanager), message templates, routing matchers, sink config.
         .target(name: "Notify", dependencies: [
-            "CurlClient", "Redaction", "Alerting", "Diagnosis", "Store", .product(name: "Mustache", package: "swift-mustache"),
+            "CurlClient", "Redaction", "Alerting", "ConfigSyntax", "Diagnosis", "Store", .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: swiftSettings),
@@ -78,7 +78,9 @@ let package = Package(
         .target(name: "Alerting", swiftSettings: swiftSettings),
 
         // The YAML configuration tree, strict decoding, ${ENV} expansion.
-        .target(name: "Config", dependencies: ["Redaction", "Notify", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+        // The syntax every config section shares: durations, `*_file` values, unknown keys.
+        .target(name: "ConfigSyntax", swiftSettings: swiftSettings),
+        .target(name: "Config", dependencies: ["Redaction", "Alerting", "ConfigSyntax", "Notify", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
 
         // Metric names, the registry, process metrics and gzip of the exposition.
         .target(name: "Telemetry", dependencies: [

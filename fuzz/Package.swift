@@ -41,12 +41,13 @@ let package = Package(
         .target(name: "Diagnosis", dependencies: ["Registry"], path: "Linked/Diagnosis", swiftSettings: swiftSettings),
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], path: "Linked/Store",
                 swiftSettings: swiftSettings),
+        .target(name: "ConfigSyntax", path: "Linked/ConfigSyntax", swiftSettings: swiftSettings),
         .target(name: "Notify", dependencies: [
-            "CurlClient", "Redaction", "Alerting", "Diagnosis", "Store", .product(name: "Mustache", package: "swift-mustache"),
+            "CurlClient", "Redaction", "Alerting", "ConfigSyntax", "Diagnosis", "Store", .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Linked/Notify", swiftSettings: swiftSettings),
-        .target(name: "Config", dependencies: ["Redaction", "Notify", .product(name: "Yams", package: "Yams")],
+        .target(name: "Config", dependencies: ["Redaction", "Alerting", "ConfigSyntax", "Notify", .product(name: "Yams", package: "Yams")],
                 path: "Linked/Config", swiftSettings: swiftSettings),
 
         // What every fuzzer shares: the libFuzzer driver and the property check that turns a broken

@@ -23,12 +23,15 @@ struct ConfigLoaderTests {
 
     @Test("durations in Prometheus style", arguments: [
         ("500ms", Duration.milliseconds(500)), ("5s", .seconds(5)), ("1m30s", .seconds(90)), ("2h", .seconds(7200)),
+        ("1d", .seconds(86400)), (" 10s ", .seconds(10)),
     ])
     func durations(text: String, expected: Duration) {
         #expect(ConfigDuration.parse(text) == expected)
     }
 
-    @Test("bad durations are rejected", arguments: ["", "5", "s", "-1s", "0s", "5 s", "1d", "1.5s"])
+    @Test("bad durations are rejected, never overflowing", arguments: [
+        "", "5", "s", "-1s", "0s", "5 s", "1w", "1.5s", "٣s", "999999999999999999h", "9999999999s",
+    ])
     func badDurations(text: String) {
         #expect(ConfigDuration.parse(text) == nil)
     }
@@ -71,6 +74,7 @@ struct ConfigLoaderTests {
         Bad(file: "conf.missing-password-file.yml", reason: .unreadable, line: 5, field: "web.auth.basic_auth.password_file", mentions: "does-not-exist"),
         Bad(file: "conf.bad-duration.yml", reason: .invalidValue, line: 3, field: "kubernetes.request_timeout", mentions: "duration"),
         Bad(file: "conf.syntax.yml", reason: .syntax, line: 4, field: "", mentions: "unexpected end"),
+        Bad(file: "conf.overflowing-duration.yml", reason: .invalidValue, line: 3, field: "diagnosis.deadline", mentions: "not a duration"),
     ]
 
     @Test("bad files fail with the line and field", arguments: bad)

@@ -41,15 +41,5 @@ public struct WebhookDecodingError: Error, Sendable, Equatable, CustomStringConv
     }
 
     /// Renders a coding path the way a person reads JSON: `alerts[2].labels.pod`.
-    static func render(_ path: [any CodingKey]) -> String {
-        var out = ""
-        for key in path {
-            if let index = key.intValue, key.stringValue.hasPrefix("Index") || key.stringValue == String(index) {
-                out += "[\(index)]"
-            } else {
-                out += out.isEmpty ? key.stringValue : ".\(key.stringValue)"
-            }
-        }
-        return out
-    }
+    static func render(_ path: [any CodingKey]) -> String { FieldPath.render(path) }
 }

@@ -1,3 +1,5 @@
+import Alerting
+
 /// A configuration problem a person can act on: where (file, line, key path) and what.
 public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Bounded kinds of problem.
@@ -45,15 +47,5 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         ConfigError(reason: .invalidValue, field: render(path), problem: problem)
     }
 
-    static func render(_ path: [any CodingKey]) -> String {
-        var out = ""
-        for key in path {
-            if let index = key.intValue, key.stringValue.hasPrefix("Index") || key.stringValue == String(index) {
-                out += "[\(index)]"
-            } else {
-                out += out.isEmpty ? key.stringValue : ".\(key.stringValue)"
-            }
-        }
-        return out
-    }
+    static func render(_ path: [any CodingKey]) -> String { FieldPath.render(path) }
 }

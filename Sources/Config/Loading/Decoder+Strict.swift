@@ -1,27 +1,12 @@
+import ConfigSyntax
 import Foundation
 import Redaction
 
-/// A key that accepts any name: used to list every key a mapping really has.
-struct AnyCodingKey: CodingKey {
-    var stringValue: String
-    var intValue: Int?
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) {
-        self.stringValue = String(intValue)
-        self.intValue = intValue
-    }
-}
-
 extension Decoder {
     /// Fails on any key that `Keys` does not name, so a typo never passes silently.
-    public func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_: Keys.Type) throws {
-        guard let all = try? container(keyedBy: AnyCodingKey.self) else { return }
-        let known = Set(Keys.allCases.map(\.stringValue))
-        for key in all.allKeys where !known.contains(key.stringValue) {
-            let choices = known.sorted().joined(separator: ", ")
-            throw ConfigError(
-                reason: .unknownField, field: ConfigError.render(codingPath + [key]),
-                problem: "unknown field \"\(key.stringValue)\" (known here: \(choices))")
+    public func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type) throws {
+        if let (key, problem) = UnknownKeys.first(in: self, keys) {
+            throw ConfigError(reason: .unknownField, field: ConfigError.render(codingPath + [key]), problem: problem)
         }
     }
 }
@@ -32,13 +17,11 @@ public enum ConfigFiles {
 
     /// Reads a secret file, trimming one trailing newline (files written by `echo` have one).
     static func readSecret(_ path: String) throws(ConfigError) -> Secret {
-        let full = path.hasPrefix("/") ? path : baseDirectory + "/" + path
-        guard let data = FileManager.default.contents(atPath: full) else {
+        let full = ConfigFileText.resolve(path, base: baseDirectory)
+        guard let text = ConfigFileText.read(full) else {
             throw ConfigError(reason: .unreadable, field: "", problem: "cannot read file \"\(full)\"")
         }
-        var text = String(decoding: data, as: UTF8.self)
-        while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
-        return Secret(text)
+        return Secret(ConfigFileText.secretText(text))
     }
 }
 
