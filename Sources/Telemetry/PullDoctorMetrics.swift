@@ -34,6 +34,7 @@ public final class PullDoctorMetrics: Sendable {
         }
         configReloadSuccessful.set(1.0)
         for part in Self.workParts { _ = workInFlight(part) }
+        webhookBodyBytesInFlight.set(0.0)
     }
 
     // MARK: Background work
@@ -57,6 +58,14 @@ public final class PullDoctorMetrics: Sendable {
         registry.makeCounter(
             name: "pulldoctor_webhook_requests_total", labels: [("code", code)],
             help: "Webhook requests received from Alertmanager, by HTTP status code answered.")
+    }
+
+    /// `pulldoctor_webhook_body_bytes_in_flight`: bytes of webhook bodies being read, decoded or stored now,
+    /// counted against `web.max_in_flight_bytes`.
+    public var webhookBodyBytesInFlight: Gauge {
+        registry.makeGauge(
+            name: "pulldoctor_webhook_body_bytes_in_flight",
+            help: "Bytes of webhook bodies held now (read, decoded or being stored), limited by web.max_in_flight_bytes.")
     }
 
     /// `pulldoctor_alerts_received_total{status}`: alerts in accepted webhook payloads.

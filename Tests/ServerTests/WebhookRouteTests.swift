@@ -48,6 +48,37 @@ struct WebhookRouteTests {
         }
     }
 
+    @Test("past web.max_in_flight_bytes a webhook gets 503 with Retry-After, and is taken once the others are done")
+    func inFlightBudget() async throws {
+        var config = PullDoctorConfig()
+        config.web.maxInFlightBytes = 2048
+        let body = Array(try Fixture.text("webhook/alertmanager-firing.json").utf8)
+        #expect(body.count * 2 > 2048 && body.count <= 2048, "the fixture must fit the budget alone, not twice")
+        try await TestServer.with(config: config) { server in
+            // One webhook stops half-way through its body: its declared length is held from the head on.
+            let slow = try PartialRequest(port: server.port, path: "/webhook", body: body, sentBytes: body.count / 2)
+            var held = 0.0
+            for _ in 0..<200 where held == 0 {
+                held = try await server.metric("pulldoctor_webhook_body_bytes_in_flight") ?? 0
+                if held == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            }
+            #expect(held == Double(body.count))
+
+            let refused = try await server.post("/webhook", body: String(decoding: body, as: UTF8.self))
+            #expect(refused.status == 503)
+            #expect(refused.header("Retry-After") == "1")
+            #expect(refused.text.contains("max_in_flight_bytes"))
+            #expect(server.logs.captured.joined().contains("webhook deferred"))
+
+            #expect(try slow.finish(body[(body.count / 2)...]) == 200)
+            let retried = try await server.post("/webhook", body: String(decoding: body, as: UTF8.self))
+            #expect(retried.status == 200, "Alertmanager's retry is taken once the first body is stored")
+            #expect(try await server.metric("pulldoctor_webhook_body_bytes_in_flight") == 0)
+            #expect(try await server.metric(#"pulldoctor_webhook_requests_total{code="503"}"#) == 1)
+            #expect(try await server.metric(#"pulldoctor_webhook_requests_total{code="200"}"#) == 2)
+        }
+    }
+
     @Test("a wrong or missing content type gets 415", arguments: ["text/plain", "application/x-www-form-urlencoded", nil] as [String?])
     func unsupportedMediaType(contentType: String?) async throws {
         try await TestServer.with { server in

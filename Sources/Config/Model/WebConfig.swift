@@ -10,6 +10,10 @@ public struct WebConfig: Sendable, Equatable {
     /// Largest accepted request body in bytes; larger bodies get 413. Default 33554432 (32 MiB): room for
     /// a `max_alerts: 0` storm of about 20,000 Kubernetes alerts (about 1.5 KB each) in one notification.
     public var maxRequestBytes: Int
+    /// Most bytes of webhook bodies held at once across connections; a request past it gets 503 with
+    /// `Retry-After` (Alertmanager retries). A body is always taken when no other is in flight. Default
+    /// 16777216 (16 MiB).
+    public var maxInFlightBytes: Int
     /// The URL people use to reach PullDoctor (links in notifications). Default empty: derived from the listen address.
     public var externalURL: String
     /// Auth required on `POST /webhook` and `POST /-/reload`. Default: none.
@@ -17,10 +21,11 @@ public struct WebConfig: Sendable, Equatable {
 
     public init(
         listenAddress: String = "0.0.0.0:\(WebConfig.defaultPort)", maxRequestBytes: Int = 32 << 20,
-        externalURL: String = "", auth: WebAuthConfig? = nil
+        maxInFlightBytes: Int = 16 << 20, externalURL: String = "", auth: WebAuthConfig? = nil
     ) {
         self.listenAddress = listenAddress
         self.maxRequestBytes = maxRequestBytes
+        self.maxInFlightBytes = maxInFlightBytes
         self.externalURL = externalURL
         self.auth = auth
     }
@@ -30,6 +35,7 @@ extension WebConfig: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case listenAddress = "listen_address"
         case maxRequestBytes = "max_request_bytes"
+        case maxInFlightBytes = "max_in_flight_bytes"
         case externalURL = "external_url"
         case auth
     }
@@ -45,6 +51,10 @@ extension WebConfig: Decodable {
         maxRequestBytes = try c.decodeIfPresent(Int.self, forKey: .maxRequestBytes) ?? defaults.maxRequestBytes
         if maxRequestBytes < 1024 {
             throw ConfigError.invalid(c.codingPath + [CodingKeys.maxRequestBytes], "must be at least 1024")
+        }
+        maxInFlightBytes = try c.decodeIfPresent(Int.self, forKey: .maxInFlightBytes) ?? defaults.maxInFlightBytes
+        if maxInFlightBytes < 1024 {
+            throw ConfigError.invalid(c.codingPath + [CodingKeys.maxInFlightBytes], "must be at least 1024")
         }
         externalURL = try c.decodeIfPresent(String.self, forKey: .externalURL) ?? ""
         auth = try c.decodeIfPresent(WebAuthConfig.self, forKey: .auth)

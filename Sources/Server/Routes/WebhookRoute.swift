@@ -6,12 +6,21 @@ import NIOCore
 /// `POST /webhook`: Alertmanager's webhook receiver.
 ///
 /// Order of checks: auth (401) before anything about the body is revealed, then the content type (415),
-/// then size (413, from Content-Length at once and while reading), then the payload (400 naming the
+/// then size (413, from Content-Length at once and while reading; 503 while other bodies in flight
+/// hold `web.max_in_flight_bytes`), then the payload (400 naming the
 /// field). A valid payload is handed to the intake and acknowledged at once; slow work happens later.
 struct WebhookRoute: Sendable {
     let state: ServerState
     let intake: any AlertIntake
+    let budget: WebhookBodyBudget
     private let decoder = WebhookDecoder()
+
+    init(state: ServerState, intake: any AlertIntake) {
+        self.state = state
+        self.intake = intake
+        let gauge = state.metrics.webhookBodyBytesInFlight
+        self.budget = WebhookBodyBudget { gauge.set(Double($0)) }
+    }
 
     func register(on router: Router<BasicRequestContext>) {
         router.post("/webhook") { request, context in
@@ -37,14 +46,29 @@ struct WebhookRoute: Sendable {
             return ErrorResponse.make(.unsupportedMediaType, "Content-Type must be application/json (got \(given))")
         }
         let limit = config.web.maxRequestBytes
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+        let declared = request.headers[.contentLength].flatMap(Int.init)
+        if let declared, declared > limit {
             return ErrorResponse.tooLarge(limit: limit)
         }
-        let body: ByteBuffer
+        // Bytes of this body counted in the budget, given back once the request is answered.
+        var reserved = 0
+        defer { budget.release(reserved) }
+        let inFlightLimit = config.web.maxInFlightBytes
+        if let declared {
+            guard budget.reserve(declared, limit: inFlightLimit) else { return busy(context) }
+            reserved = declared
+        }
+        var body = ByteBuffer()
         do {
-            body = try await request.body.collect(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            return ErrorResponse.tooLarge(limit: limit)
+            for try await var chunk in request.body {
+                let size = body.readableBytes + chunk.readableBytes
+                if size > limit { return ErrorResponse.tooLarge(limit: limit) }
+                if size > reserved {
+                    guard budget.reserve(size - reserved, holding: reserved, limit: inFlightLimit) else { return busy(context) }
+                    reserved = size
+                }
+                if body.readableBytes == 0 { body = chunk } else { body.writeBuffer(&chunk) }
+            }
         } catch {
             return ErrorResponse.make(.badRequest, "the request body could not be read")
         }
@@ -71,6 +95,14 @@ struct WebhookRoute: Sendable {
             "pulldoctor.group_key": "\(payload.groupKey)",
         ])
         return ErrorResponse.accepted(payload.alerts.count)
+    }
+
+    /// 503 while other requests hold `web.max_in_flight_bytes` of bodies: Alertmanager retries on 5xx.
+    private func busy(_ context: BasicRequestContext) -> Response {
+        context.logger.info("webhook deferred: other bodies in flight hold web.max_in_flight_bytes")
+        return ErrorResponse.make(.serviceUnavailable,
+                                  "PullDoctor is reading other webhooks (web.max_in_flight_bytes); retry later",
+                                  headers: [.retryAfter: "1"])
     }
 
     /// `application/json`, with or without parameters such as `charset=utf-8`.
