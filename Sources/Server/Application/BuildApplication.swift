@@ -61,7 +61,7 @@ public func buildApplication(_ options: ServerOptions) throws -> some Applicatio
     }
     let queuedAlerts = metrics.workInFlight("queued_alerts")
     let diagnosisBatches = metrics.workInFlight("diagnosis_batches")
-    let queue = AlertQueue(capacity: 20_000, observe: { queued, batches in
+    let queue = AlertQueue(capacity: 10_000, observe: { queued, batches in
         queuedAlerts.set(Double(queued))
         diagnosisBatches.set(Double(batches))
     }) { payload in await worker.handle(payload) }
