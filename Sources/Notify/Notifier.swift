@@ -8,3 +8,9 @@ public protocol Notifier: Sendable {
     /// Sends `notification` once and classifies the outcome.
     func send(_ notification: IncidentNotification) async -> DeliveryResult
 }
+
+/// The header that carries a delivery's idempotency key on every sink's request. Each body carries the same
+/// key too, in the place its format allows: `idempotencyKey` in the webhook and Teams bodies,
+/// `metadata.event_payload.idempotency_key` in Slack's, and the `pulldoctor_idempotency_key` annotation on
+/// the alerts posted to Alertmanager.
+public let idempotencyHeader = "Idempotency-Key"

@@ -36,6 +36,8 @@ struct AlertmanagerNotifierTests {
         let annotations = try #require(alert["annotations"] as? [String: String])
         #expect(annotations["summary"] == notification.alerts[0].annotations["summary"])
         #expect(annotations["pulldoctor_reason"] == "forbidden")
+        #expect(annotations["pulldoctor_idempotency_key"] == notification.idempotencyKey)
+        #expect(request.headers.first { $0.name == "Idempotency-Key" }?.value == notification.idempotencyKey)
         #expect(alert["endsAt"] as? String == "2027-01-15T11:00:00.000Z")
         #expect(alert["startsAt"] as? String == "2026-11-21T20:01:55.490Z")
 

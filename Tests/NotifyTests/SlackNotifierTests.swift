@@ -18,7 +18,12 @@ struct SlackNotifierTests {
         #expect(request.method == "POST")
         #expect(request.path == "/services/T0/B0/XYZ")
         #expect(request.header("Content-Type") == "application/json")
-        return (result, try #require(request.json as? [String: Any]))
+        #expect(request.header("Idempotency-Key") == notification.idempotencyKey)
+        let message = try #require(request.json as? [String: Any])
+        let metadata = message["metadata"] as? [String: Any]
+        #expect(metadata?["event_type"] as? String == "pulldoctor_notification")
+        #expect((metadata?["event_payload"] as? [String: String])?["idempotency_key"] == notification.idempotencyKey)
+        return (result, message)
     }
 
     static func texts(_ message: [String: Any]) -> [String] {

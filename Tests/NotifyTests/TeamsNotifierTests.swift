@@ -14,7 +14,10 @@ struct TeamsNotifierTests {
         defer { client.shutdown() }
         let url = server.url + "/workflows/abc/triggers/manual/paths/invoke?api-version=1&sig=SECRETSIG"
         let result = await TeamsNotifier(endpoint: SinkEndpoint(url: Secret(url)), transport: client).send(notification)
-        return (result, try #require(server.requests.first))
+        let request = try #require(server.requests.first)
+        #expect(request.header("Idempotency-Key") == notification.idempotencyKey)
+        #expect((request.json as? [String: Any])?["idempotencyKey"] as? String == notification.idempotencyKey)
+        return (result, request)
     }
 
     static func card(_ request: CaptureServer.Request) throws -> [String: Any] {

@@ -10,8 +10,17 @@ enum BlockKitRules {
     static func violations(_ json: Any?) -> [String] {
         guard let message = json as? [String: Any] else { return ["message is not a JSON object"] }
         var out: [String] = []
-        let unknownTop = Set(message.keys).subtracting(["text", "blocks"])
+        let unknownTop = Set(message.keys).subtracting(["text", "blocks", "metadata"])
         if !unknownTop.isEmpty { out.append("unexpected top-level fields \(unknownTop.sorted())") }
+        // Message metadata (https://docs.slack.dev/messaging/message-metadata): exactly an event_type string and
+        // an event_payload object.
+        if let metadata = message["metadata"] {
+            if let object = metadata as? [String: Any], Set(object.keys) == ["event_type", "event_payload"],
+               let type = object["event_type"] as? String, !type.isEmpty, object["event_payload"] is [String: Any] {
+            } else {
+                out.append("metadata must hold exactly a non-empty event_type and an event_payload object")
+            }
+        }
         if let text = message["text"] as? String { if text.isEmpty { out.append("text is empty") } } else { out.append("text (the fallback) missing") }
         guard let blocks = message["blocks"] as? [[String: Any]] else { return out + ["blocks missing or not a list of objects"] }
         if blocks.isEmpty || blocks.count > maxBlocks { out.append("\(blocks.count) blocks (allowed 1...\(maxBlocks))") }

@@ -10,6 +10,9 @@ struct PostableAlert: Encodable, Equatable {
     var endsAt: String
     var generatorURL: String?
 
+    /// The annotation that carries the delivery's idempotency key (also the `Idempotency-Key` header).
+    static let idempotencyAnnotation = "pulldoctor_idempotency_key"
+
     /// The enriched copies of a notification's alerts.
     ///
     /// Labels: the original ones, plus `pulldoctor_category` and the ``LoopGuard`` label (so the copy is a
@@ -17,7 +20,8 @@ struct PostableAlert: Encodable, Equatable {
     /// the diagnosis. `endsAt`: for a firing incident `now + keepAlive`, so the copy resolves by itself only
     /// if PullDoctor stops refreshing it; for a resolved one, `now`.
     static func enriched(_ notification: IncidentNotification, now: Date, keepAlive: Duration) -> [PostableAlert] {
-        let added = DiagnosisAnnotations.annotations(for: notification)
+        var added = DiagnosisAnnotations.annotations(for: notification)
+        added[idempotencyAnnotation] = notification.idempotencyKey
         let category = added[DiagnosisAnnotations.category] ?? DiagnosisAnnotations.undiagnosedCategory
         let endsAt: Date
         if notification.status == .firing {

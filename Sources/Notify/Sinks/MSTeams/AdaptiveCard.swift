@@ -6,14 +6,17 @@
 struct TeamsMessage: Encodable, Equatable {
     var type = "message"
     var attachments: [Attachment]
+    /// The delivery's idempotency key (also the `Idempotency-Key` header), for a flow that drops duplicates.
+    var idempotencyKey: String
 
     struct Attachment: Encodable, Equatable {
         var contentType = "application/vnd.microsoft.card.adaptive"
         var content: AdaptiveCard
     }
 
-    init(card: AdaptiveCard) {
+    init(card: AdaptiveCard, idempotencyKey: String) {
         attachments = [Attachment(content: card)]
+        self.idempotencyKey = idempotencyKey
     }
 }
 

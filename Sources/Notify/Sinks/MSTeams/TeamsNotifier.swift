@@ -24,7 +24,7 @@ public struct TeamsNotifier: Notifier {
         guard let body = Self.body(for: notification, rendered: templates.render(notification)) else {
             return .failed(DeliveryFailure(reason: .invalid, detail: "the Adaptive Card could not be encoded within \(Self.maxBodyBytes) bytes"))
         }
-        return await endpoint.postJSON(body, via: transport)
+        return await endpoint.postJSON(body, extraHeaders: [(idempotencyHeader, notification.idempotencyKey)], via: transport)
     }
 
     /// The encoded message at the richest level of detail that fits ``maxBodyBytes``; nil only if even the
@@ -32,7 +32,7 @@ public struct TeamsNotifier: Notifier {
     static func body(for notification: IncidentNotification, rendered: MessageTemplates.Rendered) -> [UInt8]? {
         for (index, detail) in AdaptiveCard.Detail.levels.enumerated() {
             let card = AdaptiveCard(notification: notification, rendered: rendered, detail: detail, shortened: index > 0)
-            guard let body = try? JSONCoding.encode(TeamsMessage(card: card)) else { return nil }
+            guard let body = try? JSONCoding.encode(TeamsMessage(card: card, idempotencyKey: notification.idempotencyKey)) else { return nil }
             if body.count <= maxBodyBytes { return body }
         }
         return nil

@@ -54,7 +54,8 @@ extension SlackMessage {
 
         var fallback = SlackText.escape(title)
         if let summary = notification.diagnosis?.summary, !summary.isEmpty { fallback += ": " + SlackText.escape(summary) }
-        self.init(text: SlackText.truncate(fallback, to: Self.maxFallbackLength), blocks: blocks)
+        self.init(text: SlackText.truncate(fallback, to: Self.maxFallbackLength), blocks: blocks,
+                  idempotencyKey: notification.idempotencyKey)
     }
 
     /// The blocks followed by the link, within ``maxBlocks``: when over, the head is kept, then a note

@@ -18,10 +18,25 @@ public struct SlackMessage: Sendable, Equatable, Encodable {
     /// Fallback text (mrkdwn).
     public var text: String
     public var blocks: [SlackBlock]
+    /// Slack's message metadata (https://docs.slack.dev/messaging/message-metadata), which incoming webhooks
+    /// take: `event_type` `pulldoctor_notification` with the delivery's idempotency key in `event_payload`.
+    public var metadata: Metadata?
 
-    public init(text: String, blocks: [SlackBlock]) {
+    public init(text: String, blocks: [SlackBlock], idempotencyKey: String? = nil) {
         self.text = text
         self.blocks = blocks
+        self.metadata = idempotencyKey.map { Metadata(eventPayload: ["idempotency_key": $0]) }
+    }
+
+    /// `metadata`: an event type and a flat payload.
+    public struct Metadata: Sendable, Equatable, Encodable {
+        public var eventType = "pulldoctor_notification"
+        public var eventPayload: [String: String]
+
+        enum CodingKeys: String, CodingKey {
+            case eventType = "event_type"
+            case eventPayload = "event_payload"
+        }
     }
 }
 

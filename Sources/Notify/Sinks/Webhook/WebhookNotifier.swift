@@ -5,8 +5,8 @@ import CurlClient
 ///
 /// Sends `Idempotency-Key`, the optional bearer or basic credentials and the configured headers.
 public struct WebhookNotifier: Notifier {
-    /// Name of the header that carries the notification's idempotency key.
-    public static let idempotencyHeader = "Idempotency-Key"
+    /// Name of the header that carries the notification's idempotency key (the same on every sink).
+    public static let idempotencyHeader = Notify.idempotencyHeader
 
     public let endpoint: SinkEndpoint
     private let transport: any HTTPTransport
