@@ -16,6 +16,8 @@ final class CaptureSink: Sendable {
         case tooManyRequests(retryAfter: Int)
         /// 200, but only after `seconds` (past the sink's timeout; not recorded as delivered).
         case slow(seconds: Int)
+        /// 400 Bad Request: refused for good.
+        case rejected
     }
 
     struct Received: Sendable {
@@ -29,11 +31,18 @@ final class CaptureSink: Sendable {
 
     var url: String { "http://127.0.0.1:\(port)/hook" }
 
-    static func start(failFirst: Int = 0, failure: Failure = .unavailable, registryDelay: Duration = .zero) async throws -> CaptureSink {
+    /// - Parameters:
+    ///   - port: the port to listen on; 0 picks a free one.
+    ///   - answerDelay: how long every answer waits (requests overlap meanwhile; see ``maxConcurrent``).
+    static func start(failFirst: Int = 0, failure: Failure = .unavailable, registryDelay: Duration = .zero,
+                      port: Int = 0, answerDelay: Duration = .zero) async throws -> CaptureSink {
         let (ports, sink) = AsyncStream.makeStream(of: Int.self)
         let router = Router()
         let capture = StateBox(failFirst: failFirst)
         router.post("/hook") { request, _ -> Response in
+            capture.began()
+            defer { capture.ended() }
+            if answerDelay > .zero { try? await Task.sleep(for: answerDelay) }
             let body = try await request.body.collect(upTo: 8 << 20)
             var headers: [String: String] = [:]
             for field in request.headers { headers[field.name.canonicalName] = field.value }
@@ -46,6 +55,8 @@ final class CaptureSink: Sendable {
             case .slow(let seconds):
                 try? await Task.sleep(for: .seconds(seconds))
                 return Response(status: .ok)
+            case .rejected:
+                return Response(status: .badRequest)
             }
         }
         for path in ["/v2", "/v2/**"] {
@@ -56,7 +67,7 @@ final class CaptureSink: Sendable {
         }
         var logger = Logger(label: "capture")
         logger.logLevel = .error
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)),
                               onServerRunning: { sink.yield($0.localAddress?.port ?? 0) }, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
         let task = Task { try await group.run() }
@@ -78,6 +89,8 @@ final class CaptureSink: Sendable {
     /// When each delivery arrived, in order.
     var deliveredAt: [Date] { capture.deliveredAt }
     var attempts: Int { capture.attempts }
+    /// The most requests this sink was answering at once.
+    var maxConcurrent: Int { capture.maxConcurrent }
 
     func stop() async {
         await group.triggerGracefulShutdown()
@@ -116,6 +129,12 @@ final class StateBox: Sendable {
             return true
         }
     }
+
+    private let open = Mutex<(now: Int, most: Int)>((0, 0))
+
+    func began() { open.withLock { $0.now += 1; $0.most = max($0.most, $0.now) } }
+    func ended() { open.withLock { $0.now -= 1 } }
+    var maxConcurrent: Int { open.withLock { $0.most } }
 
     var delivered: [CaptureSink.Received] { state.withLock { $0.delivered } }
     var attempts: Int { state.withLock { $0.attempts } }

@@ -74,13 +74,24 @@ struct RetentionTests {
         }
         let report = try await store.prune(now: Fixtures.t0)
         #expect(report.deleted[.payloads] == 6)
-        #expect(report.deleted[.alerts] == 6)
+        #expect(report.deleted[.alerts] == 0, "accepted firing alerts stay until they are diagnosed, over the cap too")
         #expect(try await store.count(.payloads) == 4)
         let kept = try await store.pool.read { db in
             try Int64.fetchAll(db, sql: "SELECT id FROM payloads ORDER BY id")
         }
         #expect(kept == Array(payloadIDs.suffix(4)))
-        #expect(try await store.undiagnosedAlerts().map(\.fingerprint) == ["f6", "f7", "f8", "f9"])
+        let waiting = try await store.undiagnosedAlerts()
+        #expect(waiting.map(\.fingerprint) == (0..<10).map { "f\($0)" })
+
+        // Once diagnosed, the cap keeps the newest 4.
+        let incident = Fixtures.identity("capped")
+        _ = try await store.attach(alertIDs: waiting.map(\.id), to: incident, at: Fixtures.t0)
+        try await store.saveDiagnosis(Fixtures.diagnosis("d-capped", incident: incident, at: Fixtures.t0),
+                                      alertIDs: waiting.map(\.id))
+        #expect(try await store.undiagnosedAlerts().isEmpty)
+        let after = try await store.prune(now: Fixtures.t0)
+        #expect(after.deleted[.alerts] == 6)
+        #expect(try await store.count(.alerts) == 4)
     }
 
     @Test("Accepts keep committing while a large prune runs (latency printed)")

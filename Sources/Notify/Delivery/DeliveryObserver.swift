@@ -10,8 +10,11 @@ public protocol DeliveryObserver: Sendable {
     func outbox(_ stats: [SinkOutboxStats])
     /// Deliveries in flight now, all sinks together.
     func deliveriesInFlight(_ count: Int)
+    /// The store failed an outbox operation (claiming, recording an outcome); the worker retries later.
+    func storeFailed(_ error: StoreError)
 }
 
 extension DeliveryObserver {
     public func deliveriesInFlight(_ count: Int) {}
+    public func storeFailed(_ error: StoreError) {}
 }

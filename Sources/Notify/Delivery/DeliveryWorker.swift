@@ -62,6 +62,7 @@ public struct DeliveryWorker: Service {
             do {
                 rows = try await store.claimDue(sink: sink.name, limit: sink.maxConcurrency)
             } catch {
+                observer?.storeFailed(error)
                 logger.error("outbox unavailable", metadata: ["pulldoctor.sink": "\(sink.name)", "error": "\(error)"])
                 rows = []
             }
@@ -84,8 +85,8 @@ public struct DeliveryWorker: Service {
     private func deliver(_ row: OutboxRecord, sink: SinkConfig, notifier: any Notifier) async {
         let now = Date()
         guard let envelope = row.body.flatMap(OutboxEnvelope.decode) else {
-            _ = try? await store.markFailed(outboxID: row.id, attempt: DeliveryAttempt(at: now, error: "unreadable outbox body"), retryAt: nil)
-            observer?.deadLettered(sink: sink.name)
+            await deadLetter(row, sink: sink.name, attempt: DeliveryAttempt(at: now, error: "unreadable outbox body"),
+                             why: "the stored message cannot be read")
             return
         }
         let start = ContinuousClock.now
@@ -95,15 +96,17 @@ public struct DeliveryWorker: Service {
         let attempt = DeliveryAttempt(at: now, httpStatus: result.httpStatus, error: result.failure?.description, duration: duration)
         switch result {
         case .delivered:
-            _ = try? await store.markDelivered(outboxID: row.id, attempt: attempt)
+            await recording("the delivery", of: row) { () async throws(StoreError) -> Bool in try await store.markDelivered(outboxID: row.id, attempt: attempt) }
         case .retry(let after, let failure):
             let age = now.timeIntervalSince(row.createdAt)
-            if age >= Double(options.maxAge.components.seconds) {
+            if age >= options.maxAge.seconds {
                 await deadLetter(row, sink: sink.name, attempt: attempt, why: "undelivered for \(Int(age)) s (max age): \(failure)")
                 return
             }
             let delay = Self.backoff(attempt: row.attempts, retryAfter: after, options: options)
-            _ = try? await store.markFailed(outboxID: row.id, attempt: attempt, retryAt: now.addingTimeInterval(delay))
+            await recording("the failed attempt", of: row) { () async throws(StoreError) -> Bool in
+                try await store.markFailed(outboxID: row.id, attempt: attempt, retryAt: now.addingTimeInterval(delay))
+            }
             if row.attempts == 1 {
                 // Logged once per row, not on every retry.
                 logger.warning("delivery failed; retrying", metadata: [
@@ -115,8 +118,21 @@ public struct DeliveryWorker: Service {
         }
     }
 
+    /// Runs a store write that records an outcome. If the store fails, the error is counted and logged; the
+    /// row's claim then lapses and the row is sent again (same idempotency key), so nothing is lost.
+    private func recording(_ what: String, of row: OutboxRecord, _ write: () async throws(StoreError) -> Bool) async {
+        do {
+            _ = try await write()
+        } catch {
+            observer?.storeFailed(error)
+            logger.error("could not record a delivery outcome; the message will be sent again", metadata: [
+                "pulldoctor.incident": "\(row.incidentID)", "pulldoctor.outcome": "\(what)", "error": "\(error)",
+            ])
+        }
+    }
+
     private func deadLetter(_ row: OutboxRecord, sink: String, attempt: DeliveryAttempt, why: String) async {
-        _ = try? await store.markFailed(outboxID: row.id, attempt: attempt, retryAt: nil)
+        await recording("the dead letter", of: row) { () async throws(StoreError) -> Bool in try await store.markFailed(outboxID: row.id, attempt: attempt, retryAt: nil) }
         observer?.deadLettered(sink: sink)
         logger.error("notification dead-lettered", metadata: [
             "pulldoctor.sink": "\(sink)", "pulldoctor.incident": "\(row.incidentID)",
@@ -126,21 +142,31 @@ public struct DeliveryWorker: Service {
 
     private func reportStats() async {
         while !Task.isCancelledOrShuttingDown {
-            if let stats = try? await store.outboxStats() { observer?.outbox(stats) }
+            do {
+                observer?.outbox(try await store.outboxStats())
+            } catch {
+                observer?.storeFailed(error)
+            }
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(2)) }
         }
     }
 
     /// Exponential backoff with jitter (50–100 % of the step), at least the sink's Retry-After, at most `maxBackoff`.
     static func backoff(attempt: Int, retryAfter: Duration?, options: Options) -> TimeInterval {
-        let initial = Double(options.initialBackoff.components.seconds) + Double(options.initialBackoff.components.attoseconds) / 1e18
-        let cap = Double(options.maxBackoff.components.seconds)
-        let step = min(cap, initial * pow(2, Double(max(0, attempt - 1))))
+        let cap = options.maxBackoff.seconds
+        let step = min(cap, options.initialBackoff.seconds * pow(2, Double(min(62, max(0, attempt - 1)))))
         var delay = step * Double.random(in: 0.5...1.0)
         if let retryAfter {
-            delay = max(delay, Double(retryAfter.components.seconds))
+            delay = max(delay, retryAfter.seconds)
         }
         return min(delay, cap)
+    }
+}
+
+extension Duration {
+    /// This duration in seconds, fractions included (`.milliseconds(500)` is 0.5).
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }
 

@@ -91,7 +91,7 @@ public func buildApplication(_ options: ServerOptions) throws -> some Applicatio
         },
         logger: logger
     )
-    var services: [any Service] = [queue, HangupReloader(state: state), StoreMaintenance(store: store, logger: logger)]
+    var services: [any Service] = [queue, HangupReloader(state: state), StoreMaintenance(store: store, metrics: metrics, logger: logger)]
     services.append(ResumeSweep(store: store, ids: ids, queue: queue, interval: .seconds(60), logger: logger))
     if !config.sinks.isEmpty {
         let delivery = config.delivery

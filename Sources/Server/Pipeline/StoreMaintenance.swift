@@ -1,10 +1,12 @@
 import Logging
 import ServiceLifecycle
 import Store
+import Telemetry
 
 /// Prunes the store on a timer, in small batches that never hold the writer for long.
 struct StoreMaintenance: Service {
     let store: Store
+    let metrics: PullDoctorMetrics
     let logger: Logger
 
     func run() async throws {
@@ -14,6 +16,7 @@ struct StoreMaintenance: Service {
             do {
                 _ = try await store.prune()
             } catch {
+                metrics.storeErrors(reason: error.reason.rawValue).increment()
                 logger.warning("store pruning failed; will retry", metadata: ["error": "\(error)"])
             }
         }

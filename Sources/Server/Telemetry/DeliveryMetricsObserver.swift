@@ -25,4 +25,8 @@ struct DeliveryMetricsObserver: DeliveryObserver {
     func deliveriesInFlight(_ count: Int) {
         metrics.workInFlight("deliveries").set(Double(count))
     }
+
+    func storeFailed(_ error: StoreError) {
+        metrics.storeErrors(reason: error.reason.rawValue).increment()
+    }
 }

@@ -23,7 +23,7 @@ extension Store {
                 let count = try await read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
                 guard count > maxRows else { continue }
                 let deleted = try await deleteInBatches(
-                    step, condition: step.eligible, arguments: [], limit: count - maxRows, batchSize: batchSize,
+                    step, condition: step.eligibleOverCap, arguments: [], limit: count - maxRows, batchSize: batchSize,
                     report: &report)
                 report.deleted[step.table, default: 0] += deleted
             }
