@@ -39,6 +39,7 @@ final class CaptureSink: Sendable {
         let (ports, sink) = AsyncStream.makeStream(of: Int.self)
         let router = Router()
         let capture = StateBox(failFirst: failFirst)
+        capture.registryDelay.withLock { $0 = registryDelay }
         router.post("/hook") { request, _ -> Response in
             capture.began()
             defer { capture.ended() }
@@ -59,11 +60,16 @@ final class CaptureSink: Sendable {
                 return Response(status: .badRequest)
             }
         }
-        for path in ["/v2", "/v2/**"] {
-            router.get(RouterPath(path)) { _, _ -> Response in
-                try? await Task.sleep(for: registryDelay)
-                return Response(status: .notFound)
-            }
+        // A registry without images: the API root answers 200, every manifest MANIFEST_UNKNOWN (OCI
+        // distribution spec error codes), after the registry delay.
+        router.get("/v2") { _, _ -> Response in
+            try? await Task.sleep(for: capture.registryDelay.withLock { $0 })
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "{}")))
+        }
+        router.get("/v2/**") { _, _ -> Response in
+            try? await Task.sleep(for: capture.registryDelay.withLock { $0 })
+            let body = #"{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown","detail":{}}]}"#
+            return Response(status: .notFound, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
         }
         var logger = Logger(label: "capture")
         logger.logLevel = .error
@@ -89,6 +95,9 @@ final class CaptureSink: Sendable {
     /// When each delivery arrived, in order.
     var deliveredAt: [Date] { capture.deliveredAt }
     var attempts: Int { capture.attempts }
+    /// Changes how long the `/v2` (registry) routes wait before answering; `.zero` ends a hang.
+    func setRegistryDelay(_ delay: Duration) { capture.registryDelay.withLock { $0 = delay } }
+
     /// The most requests this sink was answering at once.
     var maxConcurrent: Int { capture.maxConcurrent }
 
@@ -131,6 +140,8 @@ final class StateBox: Sendable {
     }
 
     private let open = Mutex<(now: Int, most: Int)>((0, 0))
+    /// How long the registry routes wait.
+    let registryDelay = Mutex<Duration>(.zero)
 
     func began() { open.withLock { $0.now += 1; $0.most = max($0.most, $0.now) } }
     func ended() { open.withLock { $0.now -= 1 } }

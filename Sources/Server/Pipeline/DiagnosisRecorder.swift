@@ -43,8 +43,16 @@ struct DiagnosisRecorder: Sendable {
             let incident = attachment.incident
             if let current = incident.currentDiagnosisID, attachment.change != .reopened,
                current == report.id || (incident.category == report.category.rawValue && incident.reason == report.reason.rawValue) {
-                try await store.markDiagnosed(alertIDs: alertIDs, diagnosisID: current)
-                return
+                // Same cause: nothing new to say, unless this complete diagnosis replaces a partial one (a
+                // read or the probe missed the deadline then): the catch-up after a fault is sent.
+                var completesPartial = false
+                if current != report.id && !report.partial {
+                    completesPartial = try await store.diagnosis(id: current)?.partial == true
+                }
+                if !completesPartial {
+                    try await store.markDiagnosed(alertIDs: alertIDs, diagnosisID: current)
+                    return
+                }
             }
             let notification = self.notification(report, alerts: alerts, status: .firing)
             let items = sinks.filter { $0.route.matches(notification) }.map {
