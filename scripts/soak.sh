@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Soak: mixed load for DURATION seconds (default 1800) against PullDoctor with kubesim and a capture sink.
-# Every 10 s it prints RSS, open file descriptors, threads, outbox depth and background work in flight; at the
-# end it checks that the outbox drained, that the work in flight fell back to 0, and that RSS and fds stayed
-# flat (last quarter within 25 % / +16 of the first quarter).
+# Every 10 s it prints RSS, open file descriptors, threads, outbox depth and background work in flight. At the
+# end it checks that every webhook was answered 200, that the outbox drained, that the work in flight fell back
+# to 0, and that the process stayed flat after warm-up: the first third of the samples is ignored, and the
+# means of the last third must stay within 5 % of the middle third for RSS, +3 for fds and +2 for threads.
+# Needs at least 6 samples (60 s) to judge.
 #
 #   scripts/soak.sh [DURATION_SECONDS]        (`make soak` runs 1800)
 set -euo pipefail
@@ -55,6 +57,7 @@ python3 - "$PD_PORT" "$DURATION" > "$WORK/load.out" 2>&1 <<'PY' &
 import http.client, json, random, sys, time
 port, duration = int(sys.argv[1]), float(sys.argv[2])
 end, n = time.monotonic() + duration, 0
+codes, errors = {}, {}
 while time.monotonic() < end:
     round_ = n // 50
     alerts = []
@@ -69,13 +72,18 @@ while time.monotonic() < end:
     try:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         conn.request("POST", "/webhook", body=body, headers={"Content-Type": "application/json"})
-        conn.getresponse().read()
+        response = conn.getresponse()
+        response.read()
+        codes[response.status] = codes.get(response.status, 0) + 1
         conn.close()
-    except OSError:
-        pass
+    except OSError as error:  # refused, reset, timed out: no answer at all
+        errors[type(error).__name__] = errors.get(type(error).__name__, 0) + 1
     n += 1
     time.sleep(0.05)
-print("sent %d payloads" % n)
+bad = n - codes.get(200, 0)
+print("sent %d payloads, %d not answered 200 (answers %s, no answer %s)" % (
+    n, bad, dict(sorted(codes.items())), dict(sorted(errors.items())) or "none"))
+print("non200=%d" % bad)
 PY
 LOAD_PID=$!; PIDS+=("$LOAD_PID")
 
@@ -92,7 +100,14 @@ while kill -0 "$LOAD_PID" 2>/dev/null; do
   work=$(work_in_flight)
   printf 'soak: %6d %10d %5d %8d %8d %6d\n' $((SECONDS - start)) "$rss" "$fds" "$threads" "$pending" "$work" | tee -a "$WORK/series"
 done
-log "$(cat "$WORK/load.out")"
+sed -n '/^non200=/!s/^/soak: load: /p' "$WORK/load.out"
+non200=$(sed -n 's/^non200=//p' "$WORK/load.out")
+LOAD_OK=yes
+if [ -z "$non200" ]; then
+  log "FAIL the load generator did not finish its report"; LOAD_OK=no
+elif [ "$non200" -gt 0 ]; then
+  log "FAIL $non200 webhook(s) not answered 200 (the line above says which answers)"; LOAD_OK=no
+fi
 for _ in $(seq 1 120); do
   pending=$(curl -fsS "http://127.0.0.1:$PD_PORT/metrics" | awk '/^pulldoctor_outbox_pending\{/{s+=$2} END{print s+0}')
   [ "$pending" = 0 ] && break; sleep 1
@@ -101,17 +116,29 @@ done
 for _ in $(seq 1 60); do work=$(work_in_flight); [ "$work" = 0 ] && break; sleep 1; done
 [ "$work" = 0 ] || { log "FAIL: background work did not settle ($work in flight after the load)"; exit 1; }
 log "PASS background work back to 0 after the load"
-python3 - "$WORK/series" <<'PY'
+python3 - "$WORK/series" <<'PY' || FLAT_OK=no
 import sys
 rows = [list(map(int, l.split()[1:])) for l in open(sys.argv[1]) if l.split()[1].isdigit()]
-if len(rows) < 4:
-    print("soak: too short to judge flatness (%d samples)" % len(rows)); sys.exit(0)
-q = max(1, len(rows) // 4)
-first, last = rows[:q], rows[-q:]
-avg = lambda xs, i: sum(r[i] for r in xs) / len(xs)
-rss0, rss1, fd0, fd1 = avg(first, 1), avg(last, 1), avg(first, 2), avg(last, 2)
-print("soak: RSS %.0f -> %.0f KiB, fds %.0f -> %.0f (first vs last quarter)" % (rss0, rss1, fd0, fd1))
-ok = rss1 <= rss0 * 1.25 and fd1 <= fd0 + 16
-print("soak: %s" % ("PASS flat RSS and fds, outbox drained" if ok else "FAIL growth"))
+# columns: second rss_kib fds threads pending work
+if len(rows) < 6:
+    print("soak: FAIL too short to judge flatness: %d samples, at least 6 (60 s) needed" % len(rows)); sys.exit(1)
+third = len(rows) // 3
+middle, last = rows[third:2 * third], rows[2 * third:]
+mean = lambda xs, i: sum(r[i] for r in xs) / len(xs)
+print("soak: flatness after warm-up: %d samples; ignored the first %d (up to %d s); middle third %d samples (%d-%d s) "
+      "vs last third %d samples (%d-%d s), means" % (len(rows), third, rows[third - 1][0], len(middle), middle[0][0],
+      middle[-1][0], len(last), last[0][0], last[-1][0]))
+ok = True
+for name, i, limit, rule in (("RSS KiB", 1, lambda m: m * 1.05, "+5 %"), ("fds", 2, lambda m: m + 3, "+3"),
+                             ("threads", 3, lambda m: m + 2, "+2")):
+    m, l = mean(middle, i), mean(last, i)
+    good = l <= limit(m)
+    ok = ok and good
+    print("soak:   %-8s middle %10.1f  last %10.1f  (%+.1f, %+.2f %%)  limit %s = %.1f  %s" % (
+        name, m, l, l - m, 100.0 * (l - m) / m if m else 0.0, rule, limit(m), "ok" if good else "GROWING"))
+print("soak: %s" % ("PASS flat RSS, fds and threads after warm-up" if ok else "FAIL growth after warm-up (see above)"))
 sys.exit(0 if ok else 1)
 PY
+[ "$LOAD_OK" = yes ] || { log "FAIL every webhook must be answered 200 (see the load line above)"; exit 1; }
+[ "${FLAT_OK:-yes}" = yes ] || exit 1
+log "PASS all webhooks answered 200, outbox drained, work settled, flat after warm-up"
