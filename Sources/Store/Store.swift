@@ -13,7 +13,9 @@ public final class Store: Sendable {
     /// What the store was opened with.
     public let configuration: StoreConfiguration
     /// The database; its writer serialises every write, so short transactions interleave fairly.
-    let pool: DatabasePool
+    var pool: DatabasePool { handle.current }
+    /// Holds the pool, and replaces it when a read-only open can write again.
+    let handle: DatabaseHandle
     /// Batches concurrent `accept` calls into shared transactions.
     let committer: GroupCommitter
 
@@ -30,19 +32,24 @@ public final class Store: Sendable {
         config.label = "pulldoctor.store"
         config.busyMode = .timeout(TimeInterval(configuration.busyTimeout.storeMillis) / 1000)
         let synchronous = configuration.durability == .full ? "FULL" : "NORMAL"
+        let path = configuration.path
+        let poolConfig = config
         do {
             // DatabasePool turns WAL on when it opens the file, and sets the writer to synchronous=NORMAL
             // after any `prepareDatabase` hook: the durability is set on the writer here, once open.
             // Readers never commit, so their setting does not matter.
-            pool = try DatabasePool(path: configuration.path, configuration: config)
-            try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+            handle = try DatabaseHandle(path: path) {
+                let pool = try DatabasePool(path: path, configuration: poolConfig)
+                try pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+                }
+                return pool
             }
-            try StoreMigrations.migrator.migrate(pool)
+            try StoreMigrations.migrator.migrate(handle.current)
         } catch {
             throw StoreError(error)
         }
-        committer = GroupCommitter(pool: pool, maxBatchSize: max(1, configuration.maxBatchSize))
+        committer = GroupCommitter(handle: handle, maxBatchSize: max(1, configuration.maxBatchSize))
     }
 
     /// Closes every connection. Optional: dropping the store closes it too. Later calls fail.
@@ -67,7 +74,9 @@ public final class Store: Sendable {
         do {
             return try await pool.write(body)
         } catch {
-            throw StoreError(error)
+            let failure = StoreError(error)
+            if failure.reason == .readOnly { handle.reopenAfterReadOnly() }
+            throw failure
         }
     }
 

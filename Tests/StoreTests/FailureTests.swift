@@ -56,6 +56,18 @@ struct FailureTests {
         }
         #expect(error?.reason == .readOnly)
         #expect(try await readOnly.count(.alerts) == 1)
+
+        // The volume becomes writable again: SQLite's read-only connection would stay read-only, so the
+        // store opens a fresh one after a read-only failure (at most once a second) and ingest recovers
+        // without a restart.
+        try crashedView.remountWritable()
+        var recovered: AcceptResult?
+        for _ in 0..<50 where recovered == nil {
+            recovered = try? await readOnly.accept(payload: Fixtures.payload([Fixtures.alert("after")]))
+            if recovered == nil { try await Task.sleep(for: .milliseconds(200)) }
+        }
+        #expect(recovered?.alerts.map(\.outcome) == [.new], "accepts again once the volume is writable")
+        #expect(try await readOnly.count(.alerts) == 2)
         try readOnly.close()
 
         // Without its -shm file SQLite cannot open a WAL database on a read-only file system at all.

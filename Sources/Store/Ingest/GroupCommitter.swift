@@ -13,7 +13,7 @@ actor GroupCommitter {
         let continuation: CheckedContinuation<Result<AcceptResult, StoreError>, Never>
     }
 
-    private let pool: DatabasePool
+    private let handle: DatabaseHandle
     private let maxBatchSize: Int
     private var queue: [Request] = []
     private var draining = false
@@ -22,8 +22,8 @@ actor GroupCommitter {
     /// How many payloads were committed or refused.
     private(set) var payloads = 0
 
-    init(pool: DatabasePool, maxBatchSize: Int) {
-        self.pool = pool
+    init(handle: DatabaseHandle, maxBatchSize: Int) {
+        self.handle = handle
         self.maxBatchSize = maxBatchSize
     }
 
@@ -48,7 +48,10 @@ actor GroupCommitter {
             let batch = Array(queue.prefix(count))
             queue.removeFirst(count)
             // The actor is free while this awaits: new callers queue up for the next batch.
-            let results = await Self.commit(batch.map(\.payload), pool: pool)
+            let results = await Self.commit(batch.map(\.payload), pool: handle.current)
+            if case .failure(let error) = results.first, error.reason == .readOnly {
+                handle.reopenAfterReadOnly()  // a read-only open stays read-only: try a fresh one
+            }
             transactions += 1
             payloads += batch.count
             for (request, result) in zip(batch, results) {

@@ -13,6 +13,11 @@ struct ReadOnlyMount {
         self.mountPoint = mountPoint
     }
 
+    /// Makes the view writable again, in place (as an operator fixing the volume would).
+    func remountWritable() throws {
+        try Self.run(["-o", "remount,bind,rw", mountPoint.path])
+    }
+
     /// Unmounts.
     func unmount() {
         try? Self.run([mountPoint.path], tool: "/bin/umount")
