@@ -163,6 +163,34 @@ struct DeliveryGuaranteesTests {
         await firingOnly.stop()
     }
 
+    @Test("a resolution goes only to sinks that were told the incident fires")
+    func resolvedOnlyWhereFiringWasTold() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let told = try await CaptureSink.start()
+        let filtered = try await CaptureSink.start()
+        let refusing = try await CaptureSink.start(failFirst: 1000, failure: .rejected)
+        let config = try Self.config(folder: folder, sinks: Self.sink("told", url: told.url)
+            + Self.sink("filtered", url: filtered.url, extra: "    matchers: ['category=\"registry_auth\"']\n")
+            + Self.sink("refusing", url: refusing.url))
+        try await TestServer.with(config: config) { server async throws in
+            #expect(try await server.post("/webhook", body: Self.payload(pod: "web-8")).status == 200)
+            #expect(await told.waitFor(1))
+            let deadLettered = try await Self.waitUntil {
+                try await server.metric(#"pulldoctor_outbox_dead_letters_total{sink="refusing"}"#) == 1
+            }
+            #expect(deadLettered)
+            #expect(try await server.post("/webhook", body: Self.payload(pod: "web-8", resolved: true)).status == 200)
+            #expect(await told.waitFor(2), "the sink told of the firing incident hears it resolved")
+            try await Task.sleep(for: .milliseconds(600))
+            #expect(filtered.attempts == 0, "its matchers excluded the firing diagnosis: no resolution either")
+            #expect(refusing.attempts == 1, "its firing message was dead-lettered: no resolution sent after it")
+        }
+        await told.stop()
+        await filtered.stop()
+        await refusing.stop()
+    }
+
     @Test("a sink that refuses connections for a while gets every message once it listens, in order per incident")
     func orderAcrossOutage() async throws {
         let folder = try Self.folder()

@@ -74,7 +74,10 @@ struct DiagnosisRecorder: Sendable {
         try await store.markDiagnosed(alertIDs: alertIDs)
         guard report.verdict == .imagePull, report.affected.isEmpty else { return }  // pods still failing
         let notification = self.notification(report, alerts: alerts, status: .resolved)
-        let items = sinks.filter { $0.sendResolved && $0.route.matches(notification) }.map {
+        // Only sinks that were told the incident fires hear that it resolved (as Alertmanager does): not a
+        // sink whose matchers excluded the firing diagnosis, nor one whose firing message was dead-lettered.
+        let told = try await store.sinksToldFiring(incidentID: report.incident.id)
+        let items = sinks.filter { told.contains($0.name) && $0.sendResolved }.map {
             OutboxItem(incidentID: report.incident.id, sink: $0.name, diagnosisID: report.id, kind: .resolved,
                        body: OutboxEnvelope(notification).encoded())
         }

@@ -140,3 +140,20 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The sinks that were told this incident fires: their latest message for it that is not dead-lettered
+    /// is a `firing` one (delivered, or still waiting: a resolution queued after it is delivered after it).
+    /// A resolution goes only to these, as Alertmanager sends a resolved notification only to receivers that
+    /// were notified of the firing alert.
+    public func sinksToldFiring(incidentID: String) async throws(StoreError) -> Set<String> {
+        try await read { db in
+            Set(try String.fetchAll(db, sql: """
+                SELECT o.sink FROM outbox o
+                WHERE o.incident_id = ?1 AND o.kind = 'firing'
+                  AND o.id = (SELECT max(x.id) FROM outbox x
+                              WHERE x.incident_id = ?1 AND x.sink = o.sink AND x.status != 'dead')
+                """, arguments: [incidentID]))
+        }
+    }
+}
