@@ -163,13 +163,6 @@ public struct DeliveryWorker: Service {
     }
 }
 
-extension Duration {
-    /// This duration in seconds, fractions included (`.milliseconds(500)` is 0.5).
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}
-
 extension Task where Success == Never, Failure == Never {
     /// True once the task is cancelled or the service group began a graceful shutdown.
     static var isCancelledOrShuttingDown: Bool { Task.isCancelled || Task.isShuttingDownGracefully }

@@ -40,6 +40,11 @@ public struct SinkEndpoint: Sendable {
         return copy
     }
 
+    /// POSTs a notification's JSON body once, with its idempotency key in the `Idempotency-Key` header.
+    public func post(_ body: [UInt8], for notification: IncidentNotification, via transport: any HTTPTransport) async -> DeliveryResult {
+        await postJSON(body, extraHeaders: [(idempotencyHeader, notification.idempotencyKey)], via: transport)
+    }
+
     /// POSTs a JSON body once and classifies the outcome. Never throws and never retries.
     /// - Parameters:
     ///   - body: the encoded JSON.

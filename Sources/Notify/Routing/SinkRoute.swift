@@ -84,8 +84,7 @@ public struct SinkRoute: Sendable, Equatable {
         guard let last else { return .send(.first) }
         if last.status == .resolved { return .send(.firingAgain) }
         if last.fingerprint != DiagnosisFingerprint(notification.diagnosis) { return .send(.diagnosisChanged) }
-        let seconds = Double(renotifyInterval.components.seconds) + Double(renotifyInterval.components.attoseconds) / 1e18
-        let due = last.deliveredAt.addingTimeInterval(seconds)
+        let due = last.deliveredAt.addingTimeInterval(renotifyInterval.seconds)
         return now >= due ? .send(.renotify) : .skip(.unchanged(nextDue: due))
     }
 

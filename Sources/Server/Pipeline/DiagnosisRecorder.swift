@@ -42,17 +42,11 @@ struct DiagnosisRecorder: Sendable {
             let attachment = try await store.attach(alertIDs: alertIDs, to: identity)
             let incident = attachment.incident
             if let current = incident.currentDiagnosisID, attachment.change != .reopened,
-               current == report.id || (incident.category == report.category.rawValue && incident.reason == report.reason.rawValue) {
-                // Same cause: nothing new to say, unless this complete diagnosis replaces a partial one (a
-                // read or the probe missed the deadline then): the catch-up after a fault is sent.
-                var completesPartial = false
-                if current != report.id && !report.partial {
-                    completesPartial = try await store.diagnosis(id: current)?.partial == true
-                }
-                if !completesPartial {
-                    try await store.markDiagnosed(alertIDs: alertIDs, diagnosisID: current)
-                    return
-                }
+               current == report.id || (incident.category == report.category.rawValue && incident.reason == report.reason.rawValue),
+               try await !completes(partial: current, with: report) {
+                // Same cause: nothing new to say.
+                try await store.markDiagnosed(alertIDs: alertIDs, diagnosisID: current)
+                return
             }
             let notification = self.notification(report, alerts: alerts, status: .firing)
             let items = sinks.filter { $0.route.matches(notification) }.map {
@@ -68,6 +62,13 @@ struct DiagnosisRecorder: Sendable {
             metrics.storeErrors(reason: error.reason.rawValue).increment()
             logger.error("could not record a diagnosis; the alerts stay undiagnosed for the next sweep", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Whether `report` is a complete diagnosis replacing `current`, a partial one (a read or the probe missed
+    /// the deadline then): the catch-up after a fault is sent even when the cause is the same.
+    private func completes(partial current: String, with report: DiagnosisReport) async throws(StoreError) -> Bool {
+        guard current != report.id, !report.partial else { return false }
+        return try await store.diagnosis(id: current)?.partial == true
     }
 
     private func resolve(_ report: DiagnosisReport, alerts: [Alert], alertIDs: [Int64]) async throws(StoreError) {

@@ -42,7 +42,7 @@ public struct AlertmanagerNotifier: Notifier {
         guard let body = try? JSONCoding.encode(alerts) else {
             return .failed(DeliveryFailure(reason: .invalid, detail: "the alerts could not be encoded as JSON"))
         }
-        return await endpoint.postJSON(body, extraHeaders: [(idempotencyHeader, notification.idempotencyKey)], via: transport)
+        return await endpoint.post(body, for: notification, via: transport)
     }
 
     /// `base` + `/api/v2/alerts`, with one slash between, unless `base` already ends with the API path.

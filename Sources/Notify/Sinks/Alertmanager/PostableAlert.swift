@@ -25,8 +25,7 @@ struct PostableAlert: Encodable, Equatable {
         let category = added[DiagnosisAnnotations.category] ?? DiagnosisAnnotations.undiagnosedCategory
         let endsAt: Date
         if notification.status == .firing {
-            let seconds = Double(keepAlive.components.seconds) + Double(keepAlive.components.attoseconds) / 1e18
-            endsAt = now.addingTimeInterval(seconds)
+            endsAt = now.addingTimeInterval(keepAlive.seconds)
         } else {
             endsAt = now
         }

@@ -24,7 +24,7 @@ public struct TeamsNotifier: Notifier {
         guard let body = Self.body(for: notification, rendered: templates.render(notification)) else {
             return .failed(DeliveryFailure(reason: .invalid, detail: "the Adaptive Card could not be encoded within \(Self.maxBodyBytes) bytes"))
         }
-        return await endpoint.postJSON(body, extraHeaders: [(idempotencyHeader, notification.idempotencyKey)], via: transport)
+        return await endpoint.post(body, for: notification, via: transport)
     }
 
     /// The encoded message at the richest level of detail that fits ``maxBodyBytes``; nil only if even the

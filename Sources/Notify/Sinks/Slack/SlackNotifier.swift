@@ -21,6 +21,6 @@ public struct SlackNotifier: Notifier {
         guard let body = try? JSONCoding.encode(message) else {
             return .failed(DeliveryFailure(reason: .invalid, detail: "the Slack message could not be encoded as JSON"))
         }
-        return await endpoint.postJSON(body, extraHeaders: [(idempotencyHeader, notification.idempotencyKey)], via: transport)
+        return await endpoint.post(body, for: notification, via: transport)
     }
 }

@@ -5,9 +5,6 @@ import CurlClient
 ///
 /// Sends `Idempotency-Key`, the optional bearer or basic credentials and the configured headers.
 public struct WebhookNotifier: Notifier {
-    /// Name of the header that carries the notification's idempotency key (the same on every sink).
-    public static let idempotencyHeader = Notify.idempotencyHeader
-
     public let endpoint: SinkEndpoint
     private let transport: any HTTPTransport
 
@@ -20,7 +17,6 @@ public struct WebhookNotifier: Notifier {
         guard let body = try? JSONCoding.encode(EnrichedWebhookPayload(notification)) else {
             return .failed(DeliveryFailure(reason: .invalid, detail: "the webhook body could not be encoded as JSON"))
         }
-        return await endpoint.postJSON(
-            body, extraHeaders: [(Self.idempotencyHeader, notification.idempotencyKey)], via: transport)
+        return await endpoint.post(body, for: notification, via: transport)
     }
 }
