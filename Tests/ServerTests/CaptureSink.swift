@@ -82,6 +82,13 @@ final class CaptureSink: Sendable {
         return CaptureSink(group: group, task: task, port: port, capture: capture)
     }
 
+    /// A loopback port free now and left closed (connections to it are refused until something listens).
+    static func freePort() async throws -> Int {
+        let placeholder = try await start()
+        await placeholder.stop()
+        return placeholder.port
+    }
+
     private let capture: StateBox
 
     private init(group: ServiceGroup, task: Task<Void, any Error>, port: Int, capture: StateBox) {

@@ -10,8 +10,35 @@ import Testing
 /// and `send_resolved`, order per incident across an outage, and the per-sink concurrency limit.
 @Suite("Delivery guarantees end to end", .serialized)
 struct DeliveryGuaranteesTests {
-    /// A config with no cluster (every alert is forwarded as `unknown`, fast) and the given sinks.
-    static func config(folder: URL, sinks: String, maxAge: String = "24h") throws -> PullDoctorConfig {
+    /// A webhook sink of the config: its name, URL and further YAML lines (indented by 4).
+    struct SinkSpec {
+        let name: String
+        let url: String
+        var extra = ""
+    }
+
+    /// Runs PullDoctor with no cluster (every alert is forwarded as `unknown`, fast), fast retries and
+    /// `sinks`, on a fresh store; the capture servers in `stopping` are stopped afterwards, also on failure.
+    static func withServer(
+        _ sinks: [SinkSpec], maxAge: String = "24h", stopping: [CaptureSink] = [],
+        _ body: (TestServer) async throws -> Void
+    ) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pd-guarantees-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sinkText = sinks.map { "  - name: \($0.name)\n    type: webhook\n    url: \($0.url)\n" + $0.extra }.joined()
+        let result: Result<Void, any Error>
+        do {
+            try await TestServer.with(config: try config(folder: folder, sinks: sinkText, maxAge: maxAge), body)
+            result = .success(())
+        } catch {
+            result = .failure(error)
+        }
+        for sink in stopping { await sink.stop() }
+        try result.get()
+    }
+
+    static func config(folder: URL, sinks: String, maxAge: String) throws -> PullDoctorConfig {
         try ConfigLoader().load(text: """
         kubernetes:
           kubeconfig: \(folder.path)/no-kubeconfig
@@ -28,10 +55,6 @@ struct DeliveryGuaranteesTests {
         sinks:
         \(sinks)
         """)
-    }
-
-    static func sink(_ name: String, url: String, extra: String = "") -> String {
-        "  - name: \(name)\n    type: webhook\n    url: \(url)\n" + extra
     }
 
     /// One alert for `pod`, firing or resolved, with its own fingerprint; extra labels optional.
@@ -55,12 +78,6 @@ struct DeliveryGuaranteesTests {
         return #"{"version":"4","status":"\#(status)","receiver":"pulldoctor","groupKey":"{}:{pod=\"\#(group)\"}","truncatedAlerts":0,"groupLabels":{},"commonLabels":{},"commonAnnotations":{},"externalURL":"http://am","alerts":[\#(alerts.joined(separator: ","))]}"#
     }
 
-    static func folder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pd-guarantees-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     /// The status of each delivery of the incident whose pod is `pod`, from the JSON API.
     static func deliveryStatuses(_ server: TestServer, pod: String) async throws -> [String] {
         let list = try #require(try JSONSerialization.jsonObject(with: Data(try await server.get("/api/v1/incidents").body)) as? [String: Any])
@@ -80,11 +97,8 @@ struct DeliveryGuaranteesTests {
 
     @Test("a sink that refuses for good: dead-lettered at once, counted, logged and kept in the store")
     func deadLetterRefused() async throws {
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
         let sink = try await CaptureSink.start(failFirst: 1000, failure: .rejected)
-        let config = try Self.config(folder: folder, sinks: Self.sink("refusing", url: sink.url))
-        try await TestServer.with(config: config) { server async throws in
+        try await Self.withServer([SinkSpec(name: "refusing", url: sink.url)], stopping: [sink]) { server async throws in
             #expect(try await server.post("/webhook", body: Self.payload(pod: "web-1")).status == 200)
             let dead = try await Self.waitUntil {
                 try await server.metric(#"pulldoctor_outbox_dead_letters_total{sink="refusing"}"#) == 1
@@ -95,16 +109,12 @@ struct DeliveryGuaranteesTests {
             #expect(try await Self.deliveryStatuses(server, pod: "web-1") == ["dead"])
             #expect(try await server.metric(#"pulldoctor_outbox_pending{sink="refusing"}"#) ?? 0 == 0)
         }
-        await sink.stop()
     }
 
     @Test("a sink down past delivery.max_age: retried, then dead-lettered, counted and logged")
     func deadLetterMaxAge() async throws {
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
         let sink = try await CaptureSink.start(failFirst: 1000, failure: .unavailable)
-        let config = try Self.config(folder: folder, sinks: Self.sink("down", url: sink.url), maxAge: "1s")
-        try await TestServer.with(config: config) { server async throws in
+        try await Self.withServer([SinkSpec(name: "down", url: sink.url)], maxAge: "1s", stopping: [sink]) { server async throws in
             #expect(try await server.post("/webhook", body: Self.payload(pod: "web-2")).status == 200)
             let dead = try await Self.waitUntil {
                 try await server.metric(#"pulldoctor_outbox_dead_letters_total{sink="down"}"#) == 1
@@ -114,16 +124,12 @@ struct DeliveryGuaranteesTests {
             #expect(server.logs.captured.contains { $0.contains("notification dead-lettered") && $0.contains("max age") })
             #expect(try await Self.deliveryStatuses(server, pod: "web-2") == ["dead"])
         }
-        await sink.stop()
     }
 
     @Test("PullDoctor's own enriched alerts (the loop guard label) are stored but never diagnosed or forwarded")
     func loopGuard() async throws {
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
         let sink = try await CaptureSink.start()
-        let config = try Self.config(folder: folder, sinks: Self.sink("capture", url: sink.url))
-        try await TestServer.with(config: config) { server async throws in
+        try await Self.withServer([SinkSpec(name: "capture", url: sink.url)], stopping: [sink]) { server async throws in
             let enriched = Self.payload(pod: "web-3", labels: ["pulldoctor_enriched": "true", "pulldoctor_category": "network"])
             #expect(try await server.post("/webhook", body: enriched).status == 200)
             // A normal alert after it: once it is delivered, the enriched one had its chance too.
@@ -135,18 +141,15 @@ struct DeliveryGuaranteesTests {
             #expect(forwarded.contains("web-4") && !forwarded.contains("web-3"))
             #expect(!server.logs.captured.contains { $0.contains("diagnosed") && $0.contains("web-3") })
         }
-        await sink.stop()
     }
 
     @Test("resolved: sent after the firing message; a sink with send_resolved: false gets only the firing one")
     func resolved() async throws {
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
         let all = try await CaptureSink.start()
         let firingOnly = try await CaptureSink.start()
-        let config = try Self.config(folder: folder, sinks: Self.sink("all", url: all.url)
-            + Self.sink("firing-only", url: firingOnly.url, extra: "    send_resolved: false\n"))
-        try await TestServer.with(config: config) { server async throws in
+        let sinks = [SinkSpec(name: "all", url: all.url),
+                     SinkSpec(name: "firing-only", url: firingOnly.url, extra: "    send_resolved: false\n")]
+        try await Self.withServer(sinks, stopping: [all, firingOnly]) { server async throws in
             #expect(try await server.post("/webhook", body: Self.payload(pod: "web-5")).status == 200)
             #expect(await all.waitFor(1))
             #expect(await firingOnly.waitFor(1))
@@ -159,21 +162,17 @@ struct DeliveryGuaranteesTests {
             let keys = all.deliveries.compactMap { $0.headers["idempotency-key"] }
             #expect(keys.count == 2 && keys[0] != keys[1])
         }
-        await all.stop()
-        await firingOnly.stop()
     }
 
     @Test("a resolution goes only to sinks that were told the incident fires")
     func resolvedOnlyWhereFiringWasTold() async throws {
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
         let told = try await CaptureSink.start()
         let filtered = try await CaptureSink.start()
         let refusing = try await CaptureSink.start(failFirst: 1000, failure: .rejected)
-        let config = try Self.config(folder: folder, sinks: Self.sink("told", url: told.url)
-            + Self.sink("filtered", url: filtered.url, extra: "    matchers: ['category=\"registry_auth\"']\n")
-            + Self.sink("refusing", url: refusing.url))
-        try await TestServer.with(config: config) { server async throws in
+        let sinks = [SinkSpec(name: "told", url: told.url),
+                     SinkSpec(name: "filtered", url: filtered.url, extra: "    matchers: ['category=\"registry_auth\"']\n"),
+                     SinkSpec(name: "refusing", url: refusing.url)]
+        try await Self.withServer(sinks, stopping: [told, filtered, refusing]) { server async throws in
             #expect(try await server.post("/webhook", body: Self.payload(pod: "web-8")).status == 200)
             #expect(await told.waitFor(1))
             let deadLettered = try await Self.waitUntil {
@@ -186,21 +185,13 @@ struct DeliveryGuaranteesTests {
             #expect(filtered.attempts == 0, "its matchers excluded the firing diagnosis: no resolution either")
             #expect(refusing.attempts == 1, "its firing message was dead-lettered: no resolution sent after it")
         }
-        await told.stop()
-        await filtered.stop()
-        await refusing.stop()
     }
 
     @Test("a sink that refuses connections for a while gets every message once it listens, in order per incident")
     func orderAcrossOutage() async throws {
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        // Find a free port, then leave it closed: connections are refused until the sink starts on it.
-        let probe = try await CaptureSink.start()
-        let port = probe.port
-        await probe.stop()
-        let config = try Self.config(folder: folder, sinks: Self.sink("later", url: "http://127.0.0.1:\(port)/hook"))
-        try await TestServer.with(config: config) { server async throws in
+        // A free port, left closed: connections are refused until the sink starts on it.
+        let port = try await CaptureSink.freePort()
+        try await Self.withServer([SinkSpec(name: "later", url: "http://127.0.0.1:\(port)/hook")]) { server async throws in
             for pod in ["web-6", "web-7"] {
                 #expect(try await server.post("/webhook", body: Self.payload(pod: pod)).status == 200)
             }
@@ -228,16 +219,13 @@ struct DeliveryGuaranteesTests {
 
     @Test("a sink's max_concurrency bounds the requests it gets at once")
     func concurrencyLimit() async throws {
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
         let sink = try await CaptureSink.start(answerDelay: .milliseconds(500))
-        let config = try Self.config(folder: folder, sinks: Self.sink("slowish", url: sink.url, extra: "    max_concurrency: 2\n"))
-        try await TestServer.with(config: config) { server async throws in
+        let spec = SinkSpec(name: "slowish", url: sink.url, extra: "    max_concurrency: 2\n")
+        try await Self.withServer([spec], stopping: [sink]) { server async throws in
             // Six pods in one payload: six incidents recorded together, so six messages are due at once.
             #expect(try await server.post("/webhook", body: Self.payload(pods: (0..<6).map { "batch-\($0)" })).status == 200)
             #expect(await sink.waitFor(6), "six incidents, six messages")
             #expect(sink.maxConcurrent == 2, "two at once, never more (saw \(sink.maxConcurrent))")
         }
-        await sink.stop()
     }
 }

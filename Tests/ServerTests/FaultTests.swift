@@ -212,9 +212,7 @@ struct FaultTests {
     @Test("a registry that is down: forwarded at once with the probe's failure; probed again once it is back")
     func registryDown() async throws {
         // A free port, closed: the registry refuses connections until a server starts on it.
-        let placeholder = try await CaptureSink.start()
-        let port = placeholder.port
-        await placeholder.stop()
+        let port = try await CaptureSink.freePort()
         try await Self.withRig(fixture: "wrong-tag", probe: true, registryPort: port) { rig async throws in
             let body = ForwardingTests.payload(namespace: "shop", pod: "web-468qtzv6kz-dbmb2", container: "web")
             let sent = Date()
